@@ -1,0 +1,70 @@
+import Foundation
+import Storage
+import Synchronization
+
+/// Creates, lists, revokes and checks API keys.
+///
+/// Only a key's SHA-256 is stored. Checking a key costs one hash and, at most every couple of
+/// seconds per key, one indexed read: recent answers are remembered briefly so that a busy
+/// client does not hit the database on every request. Revoking through this manager takes
+/// effect at once; a revocation from another process (the CLI) within ``cacheLifetime``.
+public final class APIKeyManager: Sendable {
+    public let store: any ParleyStore
+    /// How long a positive or negative lookup is remembered.
+    public let cacheLifetime: Duration
+    private let remembered = Mutex<[String: (record: APIKeyRecord?, until: ContinuousClock.Instant)]>([:])
+
+    public init(store: any ParleyStore, cacheLifetime: Duration = .seconds(2)) {
+        self.store = store
+        self.cacheLifetime = cacheLifetime
+    }
+
+    /// Makes and stores a new key. The returned key text is the only copy: show it once.
+    public func create(name: String, scopes: [Scope], unlimited: Bool = false) async throws -> (record: APIKeyRecord, key: String) {
+        let key = APIKeyGenerator.makeKey()
+        let record = APIKeyRecord(
+            id: APIKeyGenerator.makeID(), name: name, hash: Digest.sha256Hex(key.utf8),
+            prefix: String(key.prefix(8)), scopes: scopes.map(\.description), unlimited: unlimited, createdAt: Date())
+        try await store.insertAPIKey(record)
+        return (record, key)
+    }
+
+    public func list() async throws -> [APIKeyRecord] {
+        try await store.listAPIKeys()
+    }
+
+    /// Revokes a key by id; `false` when no such active key exists.
+    public func revoke(id: String) async throws -> Bool {
+        let revoked = try await store.revokeAPIKey(id: id, at: Date())
+        remembered.withLock { $0.removeAll() }
+        return revoked
+    }
+
+    /// The principal a bearer key stands for.
+    /// - Throws: ``AuthenticationError`` for malformed, unknown or revoked keys, or a
+    ///   ``StoreError`` when the store cannot be read.
+    public func authenticate(key: String) async throws -> Principal {
+        guard APIKeyGenerator.isWellFormed(key) else { throw AuthenticationError.invalidKey }
+        let hash = Digest.sha256Hex(key.utf8)
+        let now = ContinuousClock.now
+        let cached = remembered.withLock { entries -> APIKeyRecord?? in
+            guard let entry = entries[hash], entry.until > now else { return .none }
+            return .some(entry.record)
+        }
+        let record: APIKeyRecord?
+        if let cached {
+            record = cached
+        } else {
+            record = try await store.apiKey(hash: hash)
+            let lifetime = cacheLifetime
+            remembered.withLock { entries in
+                if entries.count > 10_000 { entries.removeAll() }
+                entries[hash] = (record, now + lifetime)
+            }
+        }
+        guard let record, Digest.constantTimeEquals(record.hash, hash) else { throw AuthenticationError.invalidKey }
+        guard !record.isRevoked else { throw AuthenticationError.revokedKey }
+        let scopes = record.scopes.compactMap { try? Scope(parsing: $0) }
+        return Principal(keyID: record.id, name: record.name, scopes: scopes, unlimited: record.unlimited)
+    }
+}

@@ -1,0 +1,45 @@
+import Synchronization
+
+/// A token bucket per caller: `rate` requests per second sustained, `burst` at once.
+///
+/// Thread-safe and cheap (one lock, no allocation on the hot path once a caller is known).
+/// A rate of 0 turns limiting off.
+public final class RateLimiter: Sendable {
+    public let rate: Double
+    public let burst: Double
+    private let clock = ContinuousClock()
+    private let buckets = Mutex<[String: Bucket]>([:])
+
+    struct Bucket {
+        var tokens: Double
+        var updated: ContinuousClock.Instant
+    }
+
+    public init(requestsPerSecond: Double, burst: Int) {
+        self.rate = requestsPerSecond
+        self.burst = Double(max(burst, 1))
+    }
+
+    /// Takes one token for `caller`, or says how many whole seconds until one is available.
+    /// - Returns: `nil` when allowed, else the `Retry-After` seconds (at least 1).
+    public func take(_ caller: String) -> Int? {
+        guard rate > 0 else { return nil }
+        let now = clock.now
+        return buckets.withLock { buckets -> Int? in
+            var bucket = buckets[caller] ?? Bucket(tokens: burst, updated: now)
+            let elapsed = bucket.updated.duration(to: now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            bucket.tokens = min(burst, bucket.tokens + seconds * rate)
+            bucket.updated = now
+            defer {
+                if buckets.count > 100_000 { buckets.removeAll(keepingCapacity: true) }
+                buckets[caller] = bucket
+            }
+            if bucket.tokens >= 1 {
+                bucket.tokens -= 1
+                return nil
+            }
+            return max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
+        }
+    }
+}

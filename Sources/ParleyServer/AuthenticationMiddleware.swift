@@ -1,0 +1,43 @@
+import AccessControl
+import Hummingbird
+import Logging
+
+/// Works out who is calling and applies the rate limit.
+///
+/// A request with `Authorization: Bearer <key>` becomes that key's principal (a malformed,
+/// unknown or revoked key is refused with 401 even on public routes, so a broken client
+/// notices); a request without one gets the anonymous scopes from configuration. Each key —
+/// or each client address for anonymous callers — has its own token bucket; health checks
+/// and metrics scrapes are never limited. Route handlers then ask for the scope they need.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+    let keys: APIKeyManager
+    let anonymousScopes: [Scope]
+    let limiter: RateLimiter
+    static let unlimitedPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/health"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization] {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+                throw APIError.authentication(.invalidKey)
+            }
+            do {
+                context.principal = try await keys.authenticate(key: String(parts[1]).trimmingCharacters(in: .whitespaces))
+            } catch let error as AuthenticationError {
+                throw APIError.authentication(error)
+            }
+            context.logger[metadataKey: "key"] = .string(context.principal.name)
+        } else {
+            context.principal = Principal(keyID: nil, name: "anonymous", scopes: anonymousScopes, unlimited: false)
+        }
+        if !context.principal.unlimited && !Self.unlimitedPaths.contains(request.uri.path) {
+            let caller = context.principal.keyID ?? "ip:\(context.remoteAddress ?? "unknown")"
+            if let retryAfter = limiter.take(caller) {
+                throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
+            }
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,54 @@
+import Hummingbird
+import Storage
+
+/// `/healthz` (the process answers), `/readyz` (the service can do its job) and `/metrics`.
+struct HealthRoutes {
+    let store: any ParleyStore
+    let backends: any BackendStatusProvider
+    let metrics: ServerMetrics
+    let publicMetrics: Bool
+
+    struct Liveness: Codable { var status = "ok" }
+
+    struct Readiness: Codable {
+        struct StoreState: Codable {
+            var state: String
+            var location: String
+            var error: String?
+        }
+        var status: String
+        var store: StoreState
+        var backends: [BackendStatus]
+    }
+
+    func register(on router: ParleyRouter) {
+        router.get("/healthz") { _, _ in
+            try JSONResponse.make(Liveness())
+        }
+        router.get("/readyz") { _, _ in
+            try await readiness()
+        }
+        router.get("/metrics") { _, context in
+            if !publicMetrics { try context.require(.admin) }
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+        }
+    }
+
+    /// 200 when the store answers and either no backend is configured or one is healthy.
+    func readiness() async throws -> Response {
+        var storeState = Readiness.StoreState(state: "ok", location: store.location)
+        do {
+            try await store.ping()
+        } catch {
+            storeState.state = "unavailable"
+            storeState.error = "\(error)"
+        }
+        let statuses = await backends.backendStatuses()
+        let backendsReady = statuses.isEmpty || statuses.contains { $0.state == .healthy }
+        let ready = storeState.state == "ok" && backendsReady
+        let body = Readiness(status: ready ? "ready" : "not_ready", store: storeState, backends: statuses)
+        return try JSONResponse.make(body, status: ready ? .ok : .serviceUnavailable)
+    }
+}

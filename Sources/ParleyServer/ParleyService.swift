@@ -1,0 +1,89 @@
+import AccessControl
+import Hummingbird
+import Logging
+import ServiceConfiguration
+import ServiceLifecycle
+import Storage
+
+/// The assembled HTTP service: configuration, store, keys, metrics and routes.
+///
+/// ```swift
+/// let service = try ParleyService(configuration: configuration, store: store, logger: logger)
+/// try await service.run()          // until SIGTERM/SIGINT, then drains in-flight requests
+/// ```
+/// Tests use ``makeApplication()`` with HummingbirdTesting, or ``makeRouter()`` directly.
+public struct ParleyService: Sendable {
+    public let configuration: ParleyConfiguration
+    public let store: any ParleyStore
+    public let keys: APIKeyManager
+    public let metrics: ServerMetrics
+    public let logger: Logger
+    public let backends: any BackendStatusProvider
+    public let routes = RouteTable()
+    let anonymousScopes: [Scope]
+    let limiter: RateLimiter
+    /// Extra routes (used by tests and later parts of Parley) registered after the built-in ones.
+    let extraRoutes: @Sendable (ParleyRouter) -> Void
+
+    /// - Throws: ``ConfigurationError`` when the anonymous scopes do not parse.
+    public init(
+        configuration: ParleyConfiguration,
+        store: any ParleyStore,
+        logger: Logger,
+        metrics: ServerMetrics = ServerMetrics(),
+        backends: (any BackendStatusProvider)? = nil,
+        extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
+    ) throws(ConfigurationError) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        self.metrics = metrics
+        self.keys = APIKeyManager(store: store)
+        self.backends = backends ?? ConfiguredBackends(backends: configuration.backends)
+        self.extraRoutes = extraRoutes
+        do {
+            anonymousScopes = try .parsing(configuration.auth.effectiveAnonymousScopes(for: configuration.server))
+        } catch {
+            throw ConfigurationError(field: "auth.anonymousScopes", reason: error.description)
+        }
+        limiter = RateLimiter(requestsPerSecond: configuration.auth.rateLimit.requestsPerSecond, burst: configuration.auth.rateLimit.burst)
+    }
+
+    /// The router with every middleware and route.
+    public func makeRouter() -> Router<ParleyRequestContext> {
+        let router = Router(context: ParleyRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware(metrics: metrics))
+        router.add(middleware: ParleyCORSMiddleware(settings: configuration.server.cors))
+        router.add(middleware: ErrorEnvelopeMiddleware(routes: routes, maxBodySize: configuration.server.maxBodySize))
+        router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.server.maxBodySize))
+        router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter))
+        let parleyRouter = ParleyRouter(router: router, routes: routes)
+        HealthRoutes(store: store, backends: backends, metrics: metrics, publicMetrics: configuration.auth.publicMetrics)
+            .register(on: parleyRouter)
+        LanguageRoutes(backends: backends).register(on: parleyRouter)
+        extraRoutes(parleyRouter)
+        return router
+    }
+
+    /// The Hummingbird application listening where configuration says.
+    public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: .init(
+                address: .hostname(configuration.server.host, port: configuration.server.port),
+                serverName: "parley"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then stops accepting connections and lets in-flight
+    /// requests finish (up to `server.shutdownGracePeriod`).
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [makeApplication(onServerRunning: onServerRunning)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,44 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Gives every request an id — the caller's `X-Request-Id` when it is 1–128 safe characters,
+/// else a new random one — puts it in the logger's metadata, and returns it on every response.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = ParleyRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let id = request.headers[.requestID].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.makeID()
+        context.requestID = id
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            // Errors are enveloped further in; anything reaching here is a bug, still enveloped.
+            response = JSONResponse.error(.internal("unexpected error"), requestID: id)
+        }
+        response.headers[.requestID] = id
+        return response
+    }
+
+    static func isAcceptable(_ id: String) -> Bool {
+        (1...128).contains(id.utf8.count) && id.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte)
+                || byte == 0x2d || byte == 0x5f || byte == 0x2e || byte == 0x3a
+        }
+    }
+
+    static func makeID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64
+        let low = generator.next() as UInt64
+        let hex = String(high, radix: 16) + String(low, radix: 16)
+        return "req_" + String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}

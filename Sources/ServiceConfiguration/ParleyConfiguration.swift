@@ -1,0 +1,156 @@
+/// Everything Parley needs to run, checked and with defaults that work on a laptop.
+///
+/// Built by ``ConfigurationLoader`` from four layers, later ones winning:
+/// defaults, one configuration file (JSON or YAML), `PARLEY_*` environment variables, and
+/// command-line flags. See the README's "Configuration" section for every field.
+public struct ParleyConfiguration: Sendable, Equatable {
+    public var server = ServerSettings()
+    /// Where the SQLite database and other state live (`./data`).
+    public var dataDirectory = "./data"
+    /// The i18next catalog tree (`./Catalogs`).
+    public var catalogsDirectory = "./Catalogs"
+    /// The glossary CSV files (`./Glossaries`).
+    public var glossariesDirectory = "./Glossaries"
+    /// The machine-translation servers Parley fronts; none by default.
+    public var backends: [BackendSettings] = []
+    public var routing = RoutingSettings()
+    public var cache = CacheSettings()
+    public var auth = AuthSettings()
+    public var limits = RequestLimits()
+    public var log = LogSettings()
+
+    public init() {}
+}
+
+/// Where and how the HTTP server listens.
+public struct ServerSettings: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Largest accepted request body in bytes; larger bodies get 413.
+    public var maxBodySize = 1_048_576
+    /// How long SIGTERM waits for in-flight requests before closing.
+    public var shutdownGracePeriod: Duration = .seconds(10)
+    public var cors = CORSSettings()
+
+    public init() {}
+
+    /// Whether the server listens on a loopback address only (which decides auth defaults).
+    public var isLoopbackOnly: Bool {
+        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+    }
+}
+
+/// Cross-origin access for browser clients (the web app loads catalogs from another origin).
+public struct CORSSettings: Sendable, Equatable {
+    /// Origins allowed to call Parley from a browser; `*` allows any (never with credentials).
+    public var allowedOrigins: [String] = ["*"]
+    /// Whether browsers may send credentials; refused together with `*`.
+    public var allowCredentials = false
+    /// How long browsers may cache a preflight answer.
+    public var maxAge: Duration = .seconds(600)
+
+    public init() {}
+}
+
+/// The kind of machine-translation server a backend is, which decides the protocol spoken.
+public enum BackendKind: String, Sendable, CaseIterable, Codable {
+    case libreTranslate = "libretranslate"
+    case nllbAPI = "nllb-api"
+    case nllbServe = "nllb-serve"
+}
+
+/// One machine-translation server.
+public struct BackendSettings: Sendable, Equatable {
+    /// A short unique name (`lt`, `nllb`) used in routing, metrics and responses.
+    public var name: String
+    public var kind: BackendKind
+    /// The server's base URL, e.g. `http://127.0.0.1:5000`.
+    public var url: String
+    /// Sent as LibreTranslate's `api_key`; unused by the NLLB servers.
+    public var apiKey: String?
+    /// Deadline for one call to this backend.
+    public var timeout: Duration = .seconds(10)
+    /// Calls in flight at once.
+    public var maxConcurrency = 4
+    /// Texts in one backend call.
+    public var maxBatchSize = 16
+    /// Identity of the model behind the server, part of the cache key; default `kind@url`.
+    public var model: String?
+
+    public init(name: String, kind: BackendKind, url: String) {
+        self.name = name
+        self.kind = kind
+        self.url = url
+    }
+
+    /// The model label that goes into cache keys.
+    public var modelIdentity: String { model ?? "\(kind.rawValue)@\(url)" }
+}
+
+/// Which backends serve which language pair, in order of preference.
+public struct RoutingSettings: Sendable, Equatable {
+    /// Pair pattern (`en-es`, `*-ha`, `ga-*`, `*-*`) → backend names, most preferred first.
+    /// Patterns are tried most specific first; pairs with no pattern use Parley's defaults.
+    public var preferences: [String: [String]] = [:]
+    /// The language used to pivot when no backend serves a pair directly.
+    public var pivot = "en"
+
+    public init() {}
+}
+
+/// The translation cache: an in-memory layer in front of the store.
+public struct CacheSettings: Sendable, Equatable {
+    public var enabled = true
+    /// Entries kept in memory.
+    public var memoryEntries = 10_000
+    /// How long a cached translation is served.
+    public var ttl: Duration = .seconds(30 * 86_400)
+
+    public init() {}
+}
+
+/// Who may call what.
+public struct AuthSettings: Sendable, Equatable {
+    /// Scopes granted without a key; `nil` means the default: `translate detect catalog:read`
+    /// when listening on loopback only, none otherwise.
+    public var anonymousScopes: [String]?
+    /// Whether `/metrics` is readable without a key.
+    public var publicMetrics = true
+    /// Whether `/locales/*` (UI strings, not secret) is readable without a key.
+    public var publicCatalogs = true
+    /// Per-key (or per-client for anonymous callers) token bucket.
+    public var rateLimit = RateLimitSettings()
+
+    public init() {}
+
+    /// The anonymous scopes in force for a server listening as `server` says.
+    public func effectiveAnonymousScopes(for server: ServerSettings) -> [String] {
+        anonymousScopes ?? (server.isLoopbackOnly ? ["translate", "detect", "catalog:read"] : [])
+    }
+}
+
+/// A token bucket: `requestsPerSecond` sustained, `burst` at once; 0 turns limiting off.
+public struct RateLimitSettings: Sendable, Equatable {
+    public var requestsPerSecond: Double = 50
+    public var burst = 100
+
+    public init() {}
+}
+
+/// Limits on what one request may ask for.
+public struct RequestLimits: Sendable, Equatable {
+    /// Texts in one translate or detect call.
+    public var maxTexts = 128
+    /// Characters (Unicode scalars) in one text.
+    public var maxCharacters = 5_000
+
+    public init() {}
+}
+
+/// Logging: level and format (`json` lines for machines, `text` for people).
+public struct LogSettings: Sendable, Equatable {
+    public var level = "info"
+    public var format = "text"
+
+    public init() {}
+}

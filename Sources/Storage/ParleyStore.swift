@@ -1,0 +1,22 @@
+import Foundation
+
+/// Parley's durable state, behind one seam: SQLite (``SQLiteStore``) for one instance, a
+/// shared database for several. Every acknowledged write is committed before the call returns.
+public protocol ParleyStore: Sendable {
+    /// Proves the store can be read now (used by `/readyz`); throws ``StoreError`` otherwise.
+    func ping() async throws
+
+    /// A short description for logs and `/readyz` (`sqlite:/path/parley.sqlite`).
+    var location: String { get }
+
+    // MARK: API keys
+
+    /// Saves a new key; throws ``StoreError/conflict(_:)`` when the id or hash exists.
+    func insertAPIKey(_ record: APIKeyRecord) async throws
+    /// The key whose SHA-256 is `hash`, revoked or not.
+    func apiKey(hash: String) async throws -> APIKeyRecord?
+    /// All keys, oldest first.
+    func listAPIKeys() async throws -> [APIKeyRecord]
+    /// Marks a key revoked; returns `false` when there is no such key or it was already revoked.
+    func revokeAPIKey(id: String, at date: Date) async throws -> Bool
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite database file (`parley.sqlite`) in the data
+/// directory, in WAL mode with `synchronous = FULL`, so that an acknowledged write survives a
+/// crash of the process or of the machine.
+///
+/// ```swift
+/// let store = try SQLiteStore(directory: "./data")   // creates the directory, migrates
+/// try await store.ping()
+/// ```
+public final class SQLiteStore: ParleyStore {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `<directory>/parley.sqlite` and applies pending migrations.
+    public init(directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.unavailable("cannot create data directory \(directory): \(error.localizedDescription)")
+        }
+        path = (directory as NSString).appendingPathComponent("parley.sqlite")
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.unavailable("cannot open \(path): \(error)")
+        }
+    }
+
+    public var location: String { "sqlite:\(path)" }
+
+    /// Closes the database; every later call fails with ``StoreError/unavailable(_:)``.
+    public func close() throws {
+        try pool.close()
+    }
+
+    public func ping() async throws {
+        try await read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations")
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping database failures to ``StoreError``.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unavailable("\(error)")
+        }
+    }
+
+    /// Runs `body` in a write transaction that is committed (and synced) before returning.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.conflict(error.message ?? "constraint violated")
+        } catch {
+            throw StoreError.unavailable("\(error)")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Storage
+import Testing
+@testable import AccessControl
+
+@Suite("Scopes, keys and rate limits")
+struct AccessControlTests {
+    @Test func scopeParsing() throws {
+        #expect(try Scope(parsing: "translate") == .translate)
+        #expect(try Scope(parsing: "catalog:write:ar") == .catalogWrite(.arabic))
+        #expect(try Scope(parsing: "catalog:review:*") == .catalogReview(nil))
+        #expect(try Scope(parsing: "admin").description == "admin")
+        for bad in ["", "translate:*", "catalog:write", "catalog:write:pt", "catalog:delete:ar", "Admin"] {
+            #expect(throws: ScopeParsingError.self) { try Scope(parsing: bad) }
+        }
+    }
+
+    @Test func scopeGrants() {
+        #expect(Scope.admin.grants(.catalogWrite(.arabic)))
+        #expect(Scope.catalogWrite(.arabic).grants(.catalogWrite(.arabic)))
+        #expect(!Scope.catalogWrite(.arabic).grants(.catalogWrite(.spanish)))
+        #expect(Scope.catalogWrite(nil).grants(.catalogWrite(.spanish)))
+        #expect(Scope.catalogReview(.irish).grants(.catalogWrite(.irish)))
+        #expect(!Scope.catalogWrite(.irish).grants(.catalogReview(.irish)))
+        #expect(Scope.catalogWrite(.irish).grants(.catalogRead))
+        #expect(!Scope.translate.grants(.detect))
+        #expect(!Scope.catalogRead.grants(.catalogWrite(.english)))
+    }
+
+    @Test func generatedKeysAreLongRandomAndURLSafe() {
+        var seen: Set<String> = []
+        for _ in 0..<200 {
+            let key = APIKeyGenerator.makeKey()
+            #expect(key.count >= 32)
+            #expect(APIKeyGenerator.isWellFormed(key))
+            seen.insert(key)
+        }
+        #expect(seen.count == 200)
+        #expect(APIKeyGenerator.makeKey().count == 46)  // "pk_" + 43 characters = 256 bits
+        #expect(!APIKeyGenerator.isWellFormed("short"))
+        #expect(!APIKeyGenerator.isWellFormed(String(repeating: "a", count: 40) + "!"))
+    }
+
+    @Test func digestVectors() {
+        #expect(Digest.sha256Hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digest.sha256Hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // RFC 4231 test case 2.
+        #expect(Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(Digest.constantTimeEquals("abc", "abc"))
+        #expect(!Digest.constantTimeEquals("abc", "abd"))
+        #expect(!Digest.constantTimeEquals("abc", "abcd"))
+    }
+
+    @Test func keyLifecycle() async throws {
+        let store = try SQLiteStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("parley-keys-\(UUID().uuidString)").path)
+        let manager = APIKeyManager(store: store, cacheLifetime: .seconds(60))
+        let (record, key) = try await manager.create(name: "chat", scopes: [.translate, .catalogWrite(.arabic)], unlimited: true)
+        #expect(record.hash == Digest.sha256Hex(key.utf8))
+        #expect(try await store.listAPIKeys().first?.hash != key)
+        let principal = try await manager.authenticate(key: key)
+        #expect(principal.name == "chat")
+        #expect(principal.unlimited)
+        #expect(principal.may(.catalogWrite(.arabic)))
+        #expect(!principal.may(.catalogWrite(.spanish)))
+        await #expect(throws: AuthenticationError.invalidKey) { try await manager.authenticate(key: APIKeyGenerator.makeKey()) }
+        await #expect(throws: AuthenticationError.invalidKey) { try await manager.authenticate(key: "not a key") }
+        #expect(try await manager.revoke(id: record.id))
+        await #expect(throws: AuthenticationError.revokedKey) { try await manager.authenticate(key: key) }
+    }
+
+    @Test func rateLimiter() {
+        let limiter = RateLimiter(requestsPerSecond: 1, burst: 3)
+        #expect(limiter.take("a") == nil)
+        #expect(limiter.take("a") == nil)
+        #expect(limiter.take("a") == nil)
+        let retry = limiter.take("a")
+        #expect(retry == 1)
+        #expect(limiter.take("b") == nil)  // buckets are per caller
+        let off = RateLimiter(requestsPerSecond: 0, burst: 0)
+        for _ in 0..<1000 { #expect(off.take("a") == nil) }
+    }
+}
