@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,11 +1,11 @@
 import Foundation
 import Hummingbird
 
-/// Builds JSON responses (UTF-8, slashes unescaped, fields in declaration order).
+/// Builds JSON responses (UTF-8, slashes unescaped, keys sorted, so output is stable).
 public enum JSONResponse {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()

@@ -80,10 +80,11 @@ public struct ParleyService: Sendable {
     /// Runs until SIGTERM or SIGINT, then stops accepting connections and lets in-flight
     /// requests finish (up to `server.shutdownGracePeriod`).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let group = ServiceGroup(configuration: .init(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [makeApplication(onServerRunning: onServerRunning)],
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-        try await group.run()
+            logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.server.shutdownGracePeriod
+        try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }

@@ -40,5 +40,6 @@ struct RequestIDMiddleware: RouterMiddleware {
 }
 
 extension HTTPField.Name {
-    static let requestID = HTTPField.Name("X-Request-Id")!
+    /// `X-Request-Id`: set on every response, accepted from callers.
+    public static let requestID = HTTPField.Name("X-Request-Id")!
 }

@@ -1,0 +1,54 @@
+import AccessControl
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import ParleyServer
+import ServiceConfiguration
+import Storage
+
+/// Builds a service over a fresh SQLite store in a temporary directory.
+struct TestService {
+    let service: ParleyService
+    let store: SQLiteStore
+
+    init(
+        configure: (inout ParleyConfiguration) -> Void = { _ in },
+        extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
+    ) throws {
+        var configuration = ParleyConfiguration()
+        configuration.server.port = 0
+        configure(&configuration)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString)").path
+        store = try SQLiteStore(directory: directory)
+        var logger = Logger(label: "parley-test")
+        logger.logLevel = .critical
+        service = try ParleyService(configuration: configuration, store: store, logger: logger, extraRoutes: extraRoutes)
+    }
+
+    /// Runs `body` against the router in process.
+    func test<Value>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await service.makeApplication().test(.router, body)
+    }
+
+    func key(_ scopes: [Scope], unlimited: Bool = false) async throws -> (record: APIKeyRecord, key: String) {
+        try await service.keys.create(name: "test", scopes: scopes, unlimited: unlimited)
+    }
+}
+
+extension TestResponse {
+    /// The decoded error envelope.
+    var envelope: ErrorEnvelope? { try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(buffer: body)) }
+    var text: String { String(buffer: body) }
+}
+
+func bearer(_ key: String) -> HTTPFields {
+    [.authorization: "Bearer \(key)"]
+}
+
+func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+/// A route that decodes a JSON body, for the malformed-body tests.
+struct EchoBody: Codable { var texts: [String] }
