@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // System ICU (libicu-dev), wrapped in plain C so no Swift module sees ICU's types.
@@ -38,6 +41,12 @@ let package = Package(
         .target(
             name: "Languages",
             dependencies: ["CParleyICU"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanguageDetection",
+            dependencies: ["Languages"],
+            resources: [.copy("Resources/langid.model")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -64,6 +73,57 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The UI catalogs: i18next JSON, CLDR plural checks, QA, XLIFF/PO exchange, pseudo-locales.
+        .target(
+            name: "Catalogs",
+            dependencies: ["Languages", "Storage"],
+            swiftSettings: swiftSettings
+        ),
+        // AT Protocol rich text (facets, byte offsets) and protected spans through translation.
+        .target(
+            name: "RichText",
+            dependencies: ["Languages"],
+            swiftSettings: swiftSettings
+        ),
+        // Clients for the machine-translation servers Parley fronts.
+        .target(
+            name: "TranslationBackends",
+            dependencies: [
+                "Languages",
+                "ServiceConfiguration",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Routing, failover, circuit breakers, cache, coalescing, batching and priority lanes.
+        .target(
+            name: "TranslationEngine",
+            dependencies: [
+                "Languages",
+                "ServiceConfiguration",
+                "Storage",
+                "AccessControl",
+                "TranslationBackends",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // In-process fake MT servers speaking the real protocols, with fault injection (tests only).
+        .target(
+            name: "BackendFakes",
+            dependencies: [
+                "Languages",
+                "ServiceConfiguration",
+                "TranslationBackends",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Tests/BackendFakes",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ParleyServer",
             dependencies: [
@@ -71,6 +131,9 @@ let package = Package(
                 "ServiceConfiguration",
                 "Storage",
                 "AccessControl",
+                "Catalogs",
+                "TranslationEngine",
+                "LanguageDetection",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +147,11 @@ let package = Package(
             name: "ParleyCommands",
             dependencies: [
                 "ParleyServer",
+                "TranslationEngine",
+                "TranslationBackends",
+                "LanguageDetection",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -93,7 +161,26 @@ let package = Package(
             dependencies: ["ParleyCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // The benchmark harness: swift run -c release parley-bench <scenario>
+        .executableTarget(
+            name: "parley-bench",
+            dependencies: [
+                "ParleyServer",
+                "TranslationEngine",
+                "TranslationBackends",
+                "BackendFakes",
+                "LanguageDetection",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/parley-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LanguagesTests", dependencies: ["Languages"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceConfigurationTests", dependencies: ["ServiceConfiguration"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(name: "AccessControlTests", dependencies: ["AccessControl"], swiftSettings: swiftSettings),
@@ -101,11 +188,31 @@ let package = Package(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "BackendFakes",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "TranslationBackendsTests",
+            dependencies: ["TranslationBackends", "BackendFakes"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TranslationEngineTests",
+            dependencies: ["TranslationEngine", "BackendFakes"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RichTextTests",
+            dependencies: [
+                "RichText",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CatalogsTests", dependencies: ["Catalogs"], swiftSettings: swiftSettings),
         .testTarget(name: "ParleyCommandsTests", dependencies: ["ParleyCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
     ]
 )

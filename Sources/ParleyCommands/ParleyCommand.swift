@@ -10,7 +10,10 @@ public struct ParleyCommand: AsyncParsableCommand {
             127.0.0.1:8080 and keeps its data in ./data). Every command that reads the store takes \
             --data-dir and --config like `serve` does.
             """,
-        subcommands: [ServeCommand.self, LanguagesCommand.self, KeysCommand.self, ConfigCommand.self]
+        subcommands: [
+            ServeCommand.self, TranslateCommand.self, DetectCommand.self, BackendsCommand.self, LanguagesCommand.self,
+            KeysCommand.self, CacheCommand.self, LangidCommand.self, ConfigCommand.self,
+        ]
     )
 
     public init() {}

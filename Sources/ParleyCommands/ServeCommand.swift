@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ParleyServer
 import ServiceConfiguration
+import TranslationBackends
 
 /// `parley serve`: runs the HTTP service until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -38,8 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try common.openStore(configuration)
         let service: ParleyService
         do {
-            service = try ParleyService(configuration: configuration, store: store, logger: logger)
-        } catch {
+            service = try ParleyService(
+                configuration: configuration, store: store, logger: logger,
+                backends: EngineFactory.backends(for: configuration), detection: try EngineFactory.detection())
+        } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
         try await service.run { port in

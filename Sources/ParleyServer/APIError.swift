@@ -9,6 +9,8 @@ public enum APIError: Error, Sendable {
     case notFound(String)
     case methodNotAllowed(method: String, allowed: [String])
     case payloadTooLarge(limit: Int)
+    /// A request within the body limit that still asks for too much (413).
+    case tooLarge(code: String, message: String)
     case unsupportedMediaType(String)
     case unavailable(code: String, message: String, retryAfterSeconds: Int?)
     case `internal`(String)
@@ -25,7 +27,7 @@ public enum APIError: Error, Sendable {
             }
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed
-        case .payloadTooLarge: .contentTooLarge
+        case .payloadTooLarge, .tooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
         case .unavailable: .serviceUnavailable
         case .internal: .internalServerError
@@ -47,6 +49,7 @@ public enum APIError: Error, Sendable {
         case .notFound: "not_found"
         case .methodNotAllowed: "method_not_allowed"
         case .payloadTooLarge: "payload_too_large"
+        case .tooLarge(let code, _): code
         case .unsupportedMediaType: "unsupported_media_type"
         case .unavailable(let code, _, _): code
         case .internal: "internal_error"
@@ -68,6 +71,7 @@ public enum APIError: Error, Sendable {
         case .notFound(let what): what
         case .methodNotAllowed(let method, let allowed): "\(method) is not allowed here; allowed: \(allowed.joined(separator: ", "))"
         case .payloadTooLarge(let limit): "the request body is larger than \(limit) bytes"
+        case .tooLarge(_, let message): message
         case .unsupportedMediaType(let message): message
         case .unavailable(_, let message, _): message
         case .internal(let message): message

@@ -18,6 +18,10 @@ struct ErrorEnvelopeMiddleware: RouterMiddleware {
             if case .internal = apiError {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
             }
+            if LibreTranslateRoutes.paths.contains(request.uri.path) {
+                // LibreTranslate's clients expect its shape on its routes: {"error": "…"}.
+                return LibreTranslateRoutes.errorResponse(apiError.status, apiError.message, headers: apiError.headers)
+            }
             return JSONResponse.error(apiError, requestID: context.requestID)
         }
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import TranslationEngine
 import Storage
 
 /// `/healthz` (the process answers), `/readyz` (the service can do its job) and `/metrics`.

@@ -1,4 +1,5 @@
 import Hummingbird
+import TranslationEngine
 import Languages
 
 /// `GET /v1/languages`: the eight languages with their codes, script, direction and CLDR

@@ -4,6 +4,8 @@ import Logging
 import ServiceConfiguration
 import ServiceLifecycle
 import Storage
+import TranslationBackends
+import TranslationEngine
 
 /// The assembled HTTP service: configuration, store, keys, metrics and routes.
 ///
@@ -18,20 +20,25 @@ public struct ParleyService: Sendable {
     public let keys: APIKeyManager
     public let metrics: ServerMetrics
     public let logger: Logger
-    public let backends: any BackendStatusProvider
+    public let engine: TranslationEngine
+    public let detection: DetectionService
     public let routes = RouteTable()
     let anonymousScopes: [Scope]
     let limiter: RateLimiter
     /// Extra routes (used by tests and later parts of Parley) registered after the built-in ones.
     let extraRoutes: @Sendable (ParleyRouter) -> Void
 
+    /// - Parameters:
+    ///   - backends: the translation backends (from ``BackendFactory`` for the configured ones).
+    ///   - detection: the language detector (default: the model shipped with Parley).
     /// - Throws: ``ConfigurationError`` when the anonymous scopes do not parse.
     public init(
         configuration: ParleyConfiguration,
         store: any ParleyStore,
         logger: Logger,
         metrics: ServerMetrics = ServerMetrics(),
-        backends: (any BackendStatusProvider)? = nil,
+        backends: [any TranslationBackend] = [],
+        detection: DetectionService,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws(ConfigurationError) {
         self.configuration = configuration
@@ -39,7 +46,10 @@ public struct ParleyService: Sendable {
         self.logger = logger
         self.metrics = metrics
         self.keys = APIKeyManager(store: store)
-        self.backends = backends ?? ConfiguredBackends(backends: configuration.backends)
+        self.detection = detection
+        self.engine = TranslationEngine(
+            backends: backends, configuration: configuration, store: store, detector: detection,
+            registry: metrics.registry, logger: logger)
         self.extraRoutes = extraRoutes
         do {
             anonymousScopes = try .parsing(configuration.auth.effectiveAnonymousScopes(for: configuration.server))
@@ -59,9 +69,12 @@ public struct ParleyService: Sendable {
         router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.server.maxBodySize))
         router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
-        HealthRoutes(store: store, backends: backends, metrics: metrics, publicMetrics: configuration.auth.publicMetrics)
+        HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics)
             .register(on: parleyRouter)
-        LanguageRoutes(backends: backends).register(on: parleyRouter)
+        LanguageRoutes(backends: engine.monitor).register(on: parleyRouter)
+        TranslationRoutes(engine: engine, limits: configuration.limits).register(on: parleyRouter)
+        DetectionRoutes(detection: detection, limits: configuration.limits).register(on: parleyRouter)
+        LibreTranslateRoutes(engine: engine, detection: detection, keys: keys, limits: configuration.limits).register(on: parleyRouter)
         extraRoutes(parleyRouter)
         return router
     }
@@ -81,10 +94,11 @@ public struct ParleyService: Sendable {
     /// requests finish (up to `server.shutdownGracePeriod`).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [makeApplication(onServerRunning: onServerRunning)],
+            services: [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = configuration.server.shutdownGracePeriod
         try await ServiceGroup(configuration: groupConfiguration).run()
+        await engine.cache.flush()
     }
 }

@@ -3,7 +3,7 @@ extension ConfigurationLoader {
     static func decode(_ node: ConfigNode, origins: [String: String]) throws(ConfigurationError) -> ParleyConfiguration {
         let root = NodeReader(node, origins: origins)
         try root.requireKnownKeys([
-            "server", "dataDirectory", "catalogs", "glossaries", "backends", "routing", "cache", "auth", "limits", "log",
+            "server", "dataDirectory", "catalogs", "glossaries", "backends", "routing", "cache", "translation", "auth", "limits", "log",
         ])
         var configuration = ParleyConfiguration()
         configuration.server = try decodeServer(root.child("server"))
@@ -16,6 +16,7 @@ extension ConfigurationLoader {
         }
         configuration.routing = try decodeRouting(root.child("routing"))
         configuration.cache = try decodeCache(root.child("cache"))
+        configuration.translation = try decodeTranslation(root.child("translation"))
         configuration.auth = try decodeAuth(root.child("auth"))
         configuration.limits = try decodeLimits(root.child("limits"))
         configuration.log = try decodeLog(root.child("log"))
@@ -93,6 +94,23 @@ extension ConfigurationLoader {
         cache.memoryEntries = try reader.int("memoryEntries", default: cache.memoryEntries, in: 0...10_000_000)
         cache.ttl = try reader.duration("ttl", default: cache.ttl)
         return cache
+    }
+
+    private static func decodeTranslation(_ reader: NodeReader) throws(ConfigurationError) -> TranslationSettings {
+        try reader.requireKnownKeys([
+            "requestTimeout", "interactiveQueue", "bulkQueue", "backgroundQueue", "probeInterval", "breakerThreshold", "breakerCooldown",
+        ])
+        var translation = TranslationSettings()
+        translation.requestTimeout = try reader.duration("requestTimeout", default: translation.requestTimeout)
+        guard translation.requestTimeout > .zero else { throw reader.error("requestTimeout", "must be longer than zero") }
+        translation.interactiveQueue = try reader.int("interactiveQueue", default: translation.interactiveQueue, in: 1...10_000_000)
+        translation.bulkQueue = try reader.int("bulkQueue", default: translation.bulkQueue, in: 1...10_000_000)
+        translation.backgroundQueue = try reader.int("backgroundQueue", default: translation.backgroundQueue, in: 1...10_000_000)
+        translation.probeInterval = try reader.duration("probeInterval", default: translation.probeInterval)
+        guard translation.probeInterval >= .milliseconds(100) else { throw reader.error("probeInterval", "must be at least 100ms") }
+        translation.breakerThreshold = try reader.int("breakerThreshold", default: translation.breakerThreshold, in: 1...1_000)
+        translation.breakerCooldown = try reader.duration("breakerCooldown", default: translation.breakerCooldown)
+        return translation
     }
 
     private static func decodeAuth(_ reader: NodeReader) throws(ConfigurationError) -> AuthSettings {

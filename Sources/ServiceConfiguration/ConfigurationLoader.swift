@@ -16,6 +16,8 @@ public struct ConfigurationLoader: Sendable {
         "dataDirectory", "catalogs", "glossaries",
         "routing.pivot",
         "cache.enabled", "cache.memoryEntries", "cache.ttl",
+        "translation.requestTimeout", "translation.interactiveQueue", "translation.bulkQueue", "translation.backgroundQueue",
+        "translation.probeInterval", "translation.breakerThreshold", "translation.breakerCooldown",
         "auth.anonymousScopes", "auth.publicMetrics", "auth.publicCatalogs",
         "auth.rateLimit.requestsPerSecond", "auth.rateLimit.burst",
         "limits.maxTexts", "limits.maxCharacters",

@@ -15,6 +15,7 @@ public struct ParleyConfiguration: Sendable, Equatable {
     public var backends: [BackendSettings] = []
     public var routing = RoutingSettings()
     public var cache = CacheSettings()
+    public var translation = TranslationSettings()
     public var auth = AuthSettings()
     public var limits = RequestLimits()
     public var log = LogSettings()
@@ -105,6 +106,24 @@ public struct CacheSettings: Sendable, Equatable {
     public var memoryEntries = 10_000
     /// How long a cached translation is served.
     public var ttl: Duration = .seconds(30 * 86_400)
+
+    public init() {}
+}
+
+/// How the translation engine schedules and guards backend work.
+public struct TranslationSettings: Sendable, Equatable {
+    /// Deadline for one text's translation, failover included.
+    public var requestTimeout: Duration = .seconds(30)
+    /// Queued texts allowed per priority lane before callers get 503 `overloaded`.
+    public var interactiveQueue = 512
+    public var bulkQueue = 4_096
+    public var backgroundQueue = 16_384
+    /// How often each backend is probed.
+    public var probeInterval: Duration = .seconds(10)
+    /// Consecutive failures that open a backend's circuit breaker.
+    public var breakerThreshold = 5
+    /// How long an open breaker keeps calls away before a trial call.
+    public var breakerCooldown: Duration = .seconds(10)
 
     public init() {}
 }

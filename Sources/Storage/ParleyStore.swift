@@ -2,7 +2,7 @@ import Foundation
 
 /// Parley's durable state, behind one seam: SQLite (``SQLiteStore``) for one instance, a
 /// shared database for several. Every acknowledged write is committed before the call returns.
-public protocol ParleyStore: Sendable {
+public protocol ParleyStore: CatalogStore, Sendable {
     /// Proves the store can be read now (used by `/readyz`); throws ``StoreError`` otherwise.
     func ping() async throws
 
@@ -19,4 +19,14 @@ public protocol ParleyStore: Sendable {
     func listAPIKeys() async throws -> [APIKeyRecord]
     /// Marks a key revoked; returns `false` when there is no such key or it was already revoked.
     func revokeAPIKey(id: String, at date: Date) async throws -> Bool
+
+    // MARK: Translation cache (losing recent entries in a crash is harmless; they are re-made)
+
+    /// The cached translation under `key`, if any and not older than `notBefore`.
+    func cachedTranslation(key: String, notBefore: Date) async throws -> CachedTranslation?
+    /// Saves translations in one transaction (replacing entries with the same key).
+    func saveTranslations(_ entries: [CachedTranslation]) async throws
+    /// Deletes entries created before `date` (all when `nil`); returns how many.
+    func purgeTranslations(olderThan date: Date?) async throws -> Int
+    func translationCacheStatistics() async throws -> TranslationCacheStatistics
 }

@@ -1,10 +1,17 @@
 import GRDB
 
 /// The SQLite schema, as versioned migrations: a migration is never edited once released,
-/// only followed by a new one.
+/// only followed by a new one. Each domain registers its own in its file, in this order.
 enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        registerAPIKeyMigrations(&migrator)
+        registerTranslationCacheMigrations(&migrator)
+        registerCatalogMigrations(&migrator)
+        return migrator
+    }
+
+    static func registerAPIKeyMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v1-api-keys") { db in
             try db.create(table: "api_key") { table in
                 table.column("id", .text).primaryKey()
@@ -17,6 +24,16 @@ enum SQLiteMigrations {
                 table.column("revokedAt", .double)
             }
         }
-        return migrator
+    }
+
+    static func registerTranslationCacheMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-translation-cache") { db in
+            try db.create(table: "translation_cache") { table in
+                table.column("key", .text).primaryKey()
+                table.column("text", .text).notNull()
+                table.column("backend", .text).notNull()
+                table.column("createdAt", .double).notNull().indexed()
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import NIOCore
 import ParleyServer
 import ServiceConfiguration
 import Testing
+import BackendFakes
 
 @Suite("Health, readiness, metrics, languages, CORS")
 struct ServiceRoutesTests {
@@ -37,11 +38,28 @@ struct ServiceRoutesTests {
     }
 
     @Test func readinessNeedsAHealthyBackendWhenSomeAreConfigured() async throws {
-        let server = try TestService { $0.backends = [BackendSettings(name: "lt", kind: .libreTranslate, url: "http://127.0.0.1:9")] }
+        let down = InProcessBackend(name: "lt", kind: .libreTranslate)
+        down.healthy = false
+        let up = InProcessBackend(name: "nllb")
+        up.healthy = false
+        let server = try TestService(backends: [down, up])
         try await server.test { client in
+            // Not probed yet: unknown is not ready.
             try await client.execute(uri: "/readyz", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.text.contains(#""name":"lt""#))
+                #expect(response.text.contains(#""state":"unknown""#))
+            }
+            await server.service.engine.monitor.probeAll()
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.text.contains(#""state":"unhealthy""#))
+            }
+            up.healthy = true
+            await server.service.engine.monitor.probeAll()
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains(#""state":"healthy""#))
             }
         }
     }

@@ -8,14 +8,21 @@ import NIOCore
 import ParleyServer
 import ServiceConfiguration
 import Storage
+import TranslationBackends
 
 /// Builds a service over a fresh SQLite store in a temporary directory.
 struct TestService {
     let service: ParleyService
     let store: SQLiteStore
 
+    /// The shipped detector, loaded once for all tests.
+    static let detection: DetectionService = {
+        do { return try DetectionService.bundled() } catch { fatalError("cannot load the language model: \(error)") }
+    }()
+
     init(
         configure: (inout ParleyConfiguration) -> Void = { _ in },
+        backends: [any TranslationBackend] = [],
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws {
         var configuration = ParleyConfiguration()
@@ -25,7 +32,8 @@ struct TestService {
         store = try SQLiteStore(directory: directory)
         var logger = Logger(label: "parley-test")
         logger.logLevel = .critical
-        service = try ParleyService(configuration: configuration, store: store, logger: logger, extraRoutes: extraRoutes)
+        service = try ParleyService(
+            configuration: configuration, store: store, logger: logger, backends: backends, detection: Self.detection, extraRoutes: extraRoutes)
     }
 
     /// Runs `body` against the router in process.

@@ -1,0 +1,205 @@
+import AccessControl
+import AsyncHTTPClient
+import BackendFakes
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ParleyServer
+import ServiceConfiguration
+import ServiceLifecycle
+import Storage
+
+/// HTTP scenarios against a live Parley on loopback, with production defaults on: auth with an
+/// unlimited key, metrics, and the access log (written to a file).
+enum HTTPBenchmarks {
+    /// A running server and how to stop it.
+    struct Running {
+        let port: Int
+        let group: ServiceGroup
+        let task: Task<Void, any Error>
+
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = await task.result
+        }
+    }
+
+    static func start(_ application: some ApplicationProtocol, ports: AsyncStream<Int>) async throws -> Running {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return Running(port: port, group: group, task: task)
+    }
+
+    /// Parley with a zero-latency in-process backend, an unlimited key, and its access log in a file.
+    static func parley(cache: Bool) async throws -> (Running, String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)").path
+        var configuration = ParleyConfiguration()
+        configuration.server.port = 0
+        configuration.cache.enabled = cache
+        configuration.limits.maxTexts = 128
+        let store = try SQLiteStore(directory: directory)
+        var logger = Logger(label: "parley")
+        logger.logLevel = .info
+        let service = try ParleyService(
+            configuration: configuration, store: store, logger: logger,
+            backends: [InProcessBackend(name: "nllb", maxConcurrency: 64, maxBatchSize: 32)],
+            detection: try DetectionService.bundled())
+        let (_, key) = try await service.keys.create(name: "bench", scopes: [.translate], unlimited: true)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let running = try await start(service.makeApplication { continuation.yield($0) }, ports: ports)
+        return (running, key)
+    }
+
+    struct BareRequest: Codable {
+        var texts: [String]
+        var source: String?
+        var targets: [String]
+    }
+
+    struct BareResponse: Codable {
+        struct Result: Codable {
+            var index: Int
+            var translations: [String: [String: String]]
+        }
+        var results: [Result]
+    }
+
+    /// A bare Hummingbird route doing only the JSON decode and encode of the same shapes.
+    static func bare() async throws -> Running {
+        let router = Router()
+        router.post("/bare") { request, context -> Response in
+            let body = try await request.decode(as: BareRequest.self, context: context)
+            let response = BareResponse(results: body.texts.enumerated().map { index, text in
+                BareResponse.Result(index: index, translations: ["ha": ["text": "[ha] " + text, "backend": "nllb"]])
+            })
+            let data = try JSONEncoder().encode(response)
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        var logger = Logger(label: "bare")
+        logger.logLevel = .error
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        return try await start(application, ports: ports)
+    }
+
+    /// Sends the same POST from `connections` concurrent loops for `seconds`; counts the 200s
+    /// whose body satisfies `accept`.
+    static func load(port: Int, path: String, body: String, key: String?, connections: Int, seconds: Double, accept: @escaping @Sendable (ByteBuffer) -> Bool) async throws -> (ok: Int, other: Int) {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        let counts = await withTaskGroup(of: (Int, Int).self) { group in
+            for _ in 0..<connections {
+                group.addTask {
+                    var ok = 0, other = 0
+                    while ContinuousClock.now < deadline {
+                        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                        request.method = .POST
+                        request.headers.add(name: "Content-Type", value: "application/json")
+                        if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+                        request.body = .bytes(ByteBuffer(string: body))
+                        do {
+                            let response = try await client.execute(request, timeout: .seconds(10))
+                            let buffer = try await response.body.collect(upTo: 1 << 20)
+                            if response.status == .ok && accept(buffer) { ok += 1 } else { other += 1 }
+                        } catch {
+                            other += 1
+                        }
+                    }
+                    return (ok, other)
+                }
+            }
+            var total = (0, 0)
+            for await (ok, other) in group { total = (total.0 + ok, total.1 + other) }
+            return total
+        }
+        try await client.shutdown()
+        return counts
+    }
+
+    /// Sends stderr (the access log) to a file so that it costs what it costs in production.
+    static func redirectAccessLog() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-access.log").path
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if descriptor >= 0 {
+            dup2(descriptor, 2)
+            close(descriptor)
+        }
+        return path
+    }
+
+    /// (a) cached /v1/translate req/s against a bare route, measured alternately in one run.
+    static func cachedThroughput(arguments: [String]) async throws -> String {
+        let seconds = arguments.firstIndex(of: "--seconds").flatMap { Double(arguments[safe: $0 + 1] ?? "") } ?? 3
+        let connections = arguments.firstIndex(of: "--connections").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 32
+        let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 3
+        let logPath = redirectAccessLog()
+        let (parley, key) = try await parley(cache: true)
+        let bareServer = try await bare()
+        let parleyBody = #"{"texts":["Hello everyone, welcome to the room!"],"source":"en","targets":["ha"]}"#
+        // Warm the cache (and the connection pools) first.
+        _ = try await load(port: parley.port, path: "/v1/translate", body: parleyBody, key: key, connections: 4, seconds: 0.5) { _ in true }
+        _ = try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: 4, seconds: 0.5) { _ in true }
+        var parleyTotal = 0, bareTotal = 0, parleyRejected = 0
+        var table = BenchmarkTable("(a) cached /v1/translate vs bare Hummingbird JSON route, \(connections) connections, \(format(seconds, 0)) s per turn")
+        for round in 1...rounds {
+            let bareCount = try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: connections, seconds: seconds) { _ in true }
+            let parleyCount = try await load(port: parley.port, path: "/v1/translate", body: parleyBody, key: key, connections: connections, seconds: seconds) { buffer in
+                String(buffer: buffer).contains(#""cached":true"#)
+            }
+            bareTotal += bareCount.ok
+            parleyTotal += parleyCount.ok
+            parleyRejected += parleyCount.other
+            table.add("round \(round)", "bare \(format(Double(bareCount.ok) / seconds, 0)) req/s   parley \(format(Double(parleyCount.ok) / seconds, 0)) req/s")
+        }
+        await parley.stop()
+        await bareServer.stop()
+        table.add("parley non-cached or non-200", "\(parleyRejected)")
+        table.add("ratio parley / bare", "\(format(Double(parleyTotal) / Double(max(bareTotal, 1)), 3))   (target: >= 0.8)")
+        table.add("access log", logPath)
+        return table.text
+    }
+
+    /// (b) Sequential requests with distinct texts (cache misses) over a zero-latency backend:
+    /// the latency Parley adds, end to end over loopback HTTP.
+    static func addedLatency(arguments: [String]) async throws -> String {
+        let count = arguments.firstIndex(of: "--requests").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 5_000
+        _ = redirectAccessLog()
+        let (parley, key) = try await parley(cache: false)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var samples: [Double] = []
+        samples.reserveCapacity(count)
+        for index in 0..<(count + 200) {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(parley.port)/v1/translate")
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Authorization", value: "Bearer \(key)")
+            request.body = .bytes(ByteBuffer(string: #"{"texts":["Message number \#(index) for the room"],"source":"en","targets":["ha"]}"#))
+            let start = ContinuousClock.now
+            let response = try await client.execute(request, timeout: .seconds(10))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            let elapsed = milliseconds(start.duration(to: .now))
+            if index >= 200 { samples.append(elapsed) }  // the first 200 warm up
+        }
+        try await client.shutdown()
+        await parley.stop()
+        samples.sort()
+        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        var table = BenchmarkTable("(b) /v1/translate latency over a zero-latency backend, \(count) sequential requests, cache off")
+        table.add("p50", "\(format(percentile(0.5), 3)) ms   (target: <= 1 ms)")
+        table.add("p90", "\(format(percentile(0.9), 3)) ms")
+        table.add("p99", "\(format(percentile(0.99), 3)) ms")
+        table.add("max", "\(format(samples.last ?? 0, 3)) ms")
+        return table.text
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+// parley-bench: Parley's benchmark harness. Speed and memory targets are measured here (release
+// build), never in unit tests. See Benchmarks/README.md.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let scenario = arguments.first ?? "help"
+let rest = Array(arguments.dropFirst())
+
+do {
+    switch scenario {
+    case "detect":
+        print(try DetectionBenchmark.run(arguments: rest))
+    case "cached":
+        print(try await HTTPBenchmarks.cachedThroughput(arguments: rest))
+    case "latency":
+        print(try await HTTPBenchmarks.addedLatency(arguments: rest))
+    case "coalesce":
+        print(try await EngineBenchmarks.coalescing(arguments: rest))
+    case "batching":
+        print(try await EngineBenchmarks.batching(arguments: rest))
+    case "translate":
+        print(try await HTTPBenchmarks.cachedThroughput(arguments: rest))
+        print(try await HTTPBenchmarks.addedLatency(arguments: rest))
+        print(try await EngineBenchmarks.coalescing(arguments: rest))
+        print(try await EngineBenchmarks.batching(arguments: rest))
+    default:
+        print("""
+            usage: swift run -c release parley-bench <scenario> [options]
+              detect     language detection: model load time, size, texts/s on one core
+              cached     (a) cached /v1/translate req/s vs a bare Hummingbird JSON route, alternating
+              latency    (b) p50/p99 added latency of /v1/translate over a zero-latency backend
+              coalesce   (c) 1,000 identical in-flight requests, cache off, 50 ms backend: backend calls
+              batching   (d) 30 concurrent one-text requests vs a sequential loop, 50 ms per call
+              translate  (a) to (d)
+            """)
+    }
+} catch {
+    FileHandle.standardError.write(Data("parley-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Hummingbird
+
+/// The fields of a LibreTranslate request, read the way LibreTranslate 1.9.6 reads them: from a
+/// JSON object body when `Content-Type: application/json`, else from the form body and the
+/// query string. Only JSON can carry a list in `q`.
+struct LibreTranslateRequest {
+    enum Value {
+        case string(String)
+        case list([String])
+        case number(Double)
+        case other
+    }
+
+    var fields: [String: Value]
+
+    /// An error in LibreTranslate's shape: `{"error": message}` with a status.
+    struct Failure: Error {
+        var status: HTTPResponse.Status
+        var message: String
+    }
+
+    static func read(_ request: Request, context: ParleyRequestContext) async throws -> LibreTranslateRequest {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw Failure(status: .contentTooLarge, message: "Request body too large")
+        }
+        var fields: [String: Value] = [:]
+        for (key, value) in request.uri.queryParameters { fields[String(key)] = .string(String(value)) }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let data = Data(buffer: buffer)
+        if contentType.hasPrefix("application/json") {
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } catch {
+                throw Failure(status: .badRequest, message: "The browser (or proxy) sent a request that this server could not understand.")
+            }
+            guard let map = object as? [String: Any] else { throw Failure(status: .badRequest, message: "Invalid JSON format") }
+            for (key, value) in map { fields[key] = Self.value(value) }
+        } else if !data.isEmpty {
+            let text = String(decoding: data, as: UTF8.self)
+            for pair in text.split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = Self.formDecode(parts[0])
+                let value = parts.count > 1 ? Self.formDecode(parts[1]) : ""
+                fields[key] = .string(value)
+            }
+        }
+        return LibreTranslateRequest(fields: fields)
+    }
+
+    private static func value(_ any: Any) -> Value {
+        switch any {
+        case let text as String: return .string(text)
+        case let list as [Any]:
+            let strings = list.compactMap { $0 as? String }
+            return strings.count == list.count ? .list(strings) : .other
+        case let number as NSNumber:
+            // JSON booleans arrive as NSNumber too; LibreTranslate would treat them as ints.
+            return .number(number.doubleValue)
+        default: return .other
+        }
+    }
+
+    private static func formDecode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// A required string field, or LibreTranslate's "missing … parameter" error.
+    func string(_ name: String) throws(Failure) -> String {
+        guard case .string(let text)? = fields[name], !text.isEmpty else {
+            throw Failure(status: .badRequest, message: "Invalid request: missing \(name) parameter")
+        }
+        return text
+    }
+
+    func optionalString(_ name: String) -> String? {
+        if case .string(let text)? = fields[name], !text.isEmpty { return text }
+        return nil
+    }
+
+    /// `q`: a string or (JSON only) a list of strings.
+    func texts() throws(Failure) -> (texts: [String], isList: Bool) {
+        switch fields["q"] {
+        case .string(let text)? where !text.isEmpty: return ([text], false)
+        case .list(let texts)? where !texts.isEmpty: return (texts, true)
+        default: throw Failure(status: .badRequest, message: "Invalid request: missing q parameter")
+        }
+    }
+
+    /// `alternatives`: a number (0 when absent). A non-number is a 400 (LibreTranslate answers a
+    /// JSON one with 500; Parley does not).
+    func alternatives() throws(Failure) -> Int {
+        switch fields["alternatives"] {
+        case nil:
+            return 0
+        case .number(let number)? where number.isFinite:
+            return max(0, Int(number))
+        case .string(let text)?:
+            if let number = Int(text.trimmingCharacters(in: .whitespaces)) { return max(0, number) }
+        default:
+            break
+        }
+        throw Failure(status: .badRequest, message: "Invalid request: alternatives parameter is not a number")
+    }
+}

@@ -1,0 +1,85 @@
+import Hummingbird
+import Languages
+import ServiceConfiguration
+import TranslationBackends
+import TranslationEngine
+
+/// `POST /v1/translate`: several texts into several languages, each result on its own.
+struct TranslationRoutes {
+    let engine: TranslationEngine
+    let limits: RequestLimits
+
+    struct SourceBody: Codable {
+        var language: String
+        var confidence: Double
+    }
+
+    struct TranslationBody: Codable {
+        var text: String
+        var backend: String?
+        var cached: Bool?
+        var unchanged: Bool?
+    }
+
+    struct ErrorBody: Codable {
+        var code: String
+        var message: String
+        var backend: String?
+        var retryAfter: Int?
+    }
+
+    struct ResultBody: Codable {
+        var index: Int
+        var source: SourceBody
+        var translations: [String: TranslationBody]
+        var errors: [String: ErrorBody]?
+    }
+
+    struct ResponseBody: Codable {
+        var results: [ResultBody]
+    }
+
+    func register(on router: ParleyRouter) {
+        router.post("/v1/translate") { request, context in
+            try context.require(.translate)
+            let body = try await request.decode(as: TranslateRequestBody.self, context: context)
+            let checked = try TranslateRequest(body, limits: limits, defaultLane: .interactive)
+            let outcomes = await engine.translate(checked.texts, from: checked.source, to: checked.targets, format: checked.format, lane: checked.lane)
+            return try Self.response(outcomes)
+        }
+    }
+
+    /// 200 when anything was translated; 503 with the same body (and `Retry-After`) when nothing could be.
+    static func response(_ outcomes: [TextTranslation]) throws -> Response {
+        var anySucceeded = false
+        var retryAfter: Int?
+        let results = outcomes.enumerated().map { index, outcome in
+            var translations: [String: TranslationBody] = [:]
+            var errors: [String: ErrorBody] = [:]
+            for (language, result) in outcome.results {
+                switch result {
+                case .success(let translated):
+                    anySucceeded = true
+                    translations[language.code] = translated.unchanged
+                        ? TranslationBody(text: translated.text, unchanged: true)
+                        : TranslationBody(text: translated.text, backend: translated.backend, cached: translated.cached)
+                case .failure(let error):
+                    errors[language.code] = ErrorBody(code: error.code, message: error.description, backend: error.backend, retryAfter: error.retryAfterSeconds)
+                    if let seconds = error.retryAfterSeconds { retryAfter = min(retryAfter ?? seconds, seconds) }
+                }
+            }
+            return ResultBody(
+                index: index, source: SourceBody(outcome.source), translations: translations, errors: errors.isEmpty ? nil : errors)
+        }
+        var headers = HTTPFields()
+        if !anySucceeded, let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return try JSONResponse.make(ResponseBody(results: results), status: anySucceeded || outcomes.isEmpty ? .ok : .serviceUnavailable, headers: headers)
+    }
+}
+
+extension TranslationRoutes.SourceBody {
+    init(_ source: DetectedSource) {
+        language = source.language?.code ?? "und"
+        confidence = (source.confidence * 1000).rounded() / 1000
+    }
+}

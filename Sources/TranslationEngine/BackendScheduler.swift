@@ -1,0 +1,174 @@
+import DequeModule
+import TranslationBackends
+
+/// Sends one backend's work: at once while the backend has a free slot, and in batches once
+/// it is busy.
+///
+/// The backend allows `slots` calls at a time (its `maxConcurrency`). A text submitted while
+/// a slot is free goes out immediately, alone — batching costs nothing when idle. When every
+/// slot is busy, texts queue per priority lane; each time a slot frees, the most urgent lane's
+/// oldest text leaves together with up to `batchLimit - 1` queued texts of the same pair and
+/// format, as one backend call — so under load one call carries many texts. A call also
+/// picks up, just before it leaves, texts of its pair that queued in the meantime (texts
+/// arriving together travel together, without any waiting window).
+/// With more than one slot, the last free slot is kept for interactive work, so a person
+/// clicking Translate never waits behind auto-translation or pre-translation.
+actor BackendScheduler {
+    let backend: any TranslationBackend
+    let slots: Int
+    let queueLimits: [PriorityLane: Int]
+    let metrics: EngineMetrics
+    private var busy = 0
+    private var queues: [PriorityLane: Deque<Pending>] = [:]
+
+    struct Pending {
+        let text: String
+        let pair: LanguagePair
+        let format: TextFormat
+        let lane: PriorityLane
+        let enqueued: ContinuousClock.Instant
+        let deadline: ContinuousClock.Instant
+        let continuation: CheckedContinuation<Result<String, BackendError>, Never>
+    }
+
+    enum SubmitError: Error {
+        case overloaded
+    }
+
+    init(backend: any TranslationBackend, queueLimits: [PriorityLane: Int], metrics: EngineMetrics) {
+        self.backend = backend
+        self.slots = max(1, backend.settings.maxConcurrency)
+        self.queueLimits = queueLimits
+        self.metrics = metrics
+    }
+
+    private var name: String { backend.settings.name }
+
+    /// Slots a lane may take: all of them for interactive work, all but one for the others.
+    private func slotLimit(for lane: PriorityLane) -> Int {
+        lane == .interactive || slots == 1 ? slots : slots - 1
+    }
+
+    private func queuedAhead(of lane: PriorityLane) -> Bool {
+        PriorityLane.allCases.contains { $0 <= lane && !(queues[$0]?.isEmpty ?? true) }
+    }
+
+    /// Translates one text through this backend; the result (or the backend's error) comes
+    /// back when the call carrying it finishes.
+    /// - Throws: ``SubmitError/overloaded`` when the lane's queue is full.
+    func submit(_ text: String, pair: LanguagePair, format: TextFormat, lane: PriorityLane, deadline: ContinuousClock.Instant) async throws(SubmitError) -> Result<String, BackendError> {
+        let now = ContinuousClock.now
+        if busy < slotLimit(for: lane) && !queuedAhead(of: lane) {
+            busy += 1
+            return await withCheckedContinuation { continuation in
+                let pending = Pending(text: text, pair: pair, format: format, lane: lane, enqueued: now, deadline: deadline, continuation: continuation)
+                dispatch([pending])
+            }
+        }
+        let depth = queues[lane]?.count ?? 0
+        guard depth < queueLimits[lane, default: 1024] else {
+            metrics.overloaded(lane: lane)
+            throw .overloaded
+        }
+        return await withCheckedContinuation { continuation in
+            queues[lane, default: []].append(Pending(text: text, pair: pair, format: format, lane: lane, enqueued: now, deadline: deadline, continuation: continuation))
+            metrics.queueDepth(backend: name, lane: lane, depth: depth + 1)
+        }
+    }
+
+    /// Starts one backend call carrying `batch` (a slot is already taken for it).
+    private func dispatch(_ batch: [Pending]) {
+        Task { await self.send(self.topUp(batch)) }
+    }
+
+    /// Adds queued texts of the batch's pair and format (most urgent lane first) up to the
+    /// batch limit: the slot is taken anyway, so they ride along at no cost.
+    private func topUp(_ batch: [Pending]) -> [Pending] {
+        let limit = max(1, backend.batchLimit)
+        guard let first = batch.first, batch.count < limit else { return batch }
+        var batch = batch
+        for lane in PriorityLane.allCases {
+            guard var queue = queues[lane], !queue.isEmpty, batch.count < limit else { continue }
+            var rest = Deque<Pending>()
+            while let item = queue.popFirst() {
+                if batch.count < limit && item.pair == first.pair && item.format == first.format {
+                    batch.append(item)
+                } else {
+                    rest.append(item)
+                }
+            }
+            queues[lane] = rest
+            metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
+        }
+        return batch
+    }
+
+    /// Does one backend call and hands every text its result.
+    private nonisolated func send(_ batch: [Pending]) async {
+        let now = ContinuousClock.now
+        for pending in batch { metrics.queueWait(lane: pending.lane, duration: pending.enqueued.duration(to: now)) }
+        metrics.batchSize(backend: backend.settings.name, size: batch.count)
+        let deadline = batch.map(\.deadline).min() ?? now
+        let timeout = min(backend.settings.timeout, now.duration(to: deadline))
+        let result: Result<[String], BackendError>
+        if timeout <= .zero {
+            result = .failure(.timeout)
+        } else {
+            do {
+                result = .success(try await backend.translate(batch.map(\.text), pair: batch[0].pair, format: batch[0].format, timeout: timeout))
+            } catch let error as BackendError {
+                result = .failure(error)
+            } catch {
+                result = .failure(.malformedResponse("\(error)"))
+            }
+        }
+        switch result {
+        case .success(let outputs) where outputs.count == batch.count:
+            for (pending, output) in zip(batch, outputs) { pending.continuation.resume(returning: .success(output)) }
+        case .success(let outputs):
+            let error = BackendError.malformedResponse("\(outputs.count) outputs for \(batch.count) texts")
+            for pending in batch { pending.continuation.resume(returning: .failure(error)) }
+        case .failure(let error):
+            for pending in batch { pending.continuation.resume(returning: .failure(error)) }
+        }
+        await slotFreed()
+    }
+
+    /// A call finished: start the next batch, most urgent lane first.
+    private func slotFreed() {
+        busy -= 1
+        let now = ContinuousClock.now
+        for lane in PriorityLane.allCases {
+            guard busy < slotLimit(for: lane), var queue = queues[lane], !queue.isEmpty else { continue }
+            // Texts whose deadline passed while queued fail now rather than occupy a call.
+            while let first = queue.first, first.deadline <= now {
+                queue.removeFirst()
+                first.continuation.resume(returning: .failure(.timeout))
+            }
+            guard let first = queue.first else {
+                queues[lane] = queue
+                continue
+            }
+            var batch: [Pending] = []
+            var rest = Deque<Pending>()
+            let limit = max(1, backend.batchLimit)
+            while let item = queue.popFirst() {
+                if batch.count < limit && item.pair == first.pair && item.format == first.format {
+                    batch.append(item)
+                } else {
+                    rest.append(item)
+                }
+            }
+            queues[lane] = rest
+            metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
+            busy += 1
+            dispatch(batch)
+            if busy >= slots { return }
+        }
+    }
+
+    /// Texts waiting per lane (for tests and metrics).
+    func queueDepths() -> [PriorityLane: Int] {
+        queues.mapValues(\.count)
+    }
+}

@@ -1,0 +1,103 @@
+import Catalogs
+import Foundation
+import Languages
+import Testing
+
+@Suite("i18next JSON: byte-stable reading and writing, strict parsing")
+struct CatalogJSONTests {
+    @Test func everyShippedFileSerializesToItsOwnBytes() throws {
+        let files = try CatalogTree.files(at: Fixtures.catalogs)
+        #expect(files.count == 72)
+        for file in files {
+            let document = try file.document.get()
+            #expect(document.serialized() == file.bytes, "\(document.fileName)")
+        }
+    }
+
+    @Test func escapingMatchesPythonJSONDumps() throws {
+        // json.dumps({"k": "a\"b\\c\nd\te\u0001f/g ñ ؟ \u2068x\u2069 \u007f \b\f\r"}, ensure_ascii=False, indent=2) + "\n"
+        let value = "a\"b\\c\nd\te\u{01}f/g ñ ؟ \u{2068}x\u{2069} \u{7F} \u{08}\u{0C}\r"
+        let document = CatalogDocument(language: .english, namespace: "x", items: [CatalogItem(key: "k", value: .text(value))])
+        let expected = "{\n  \"k\": \"a\\\"b\\\\c\\nd\\te\\u0001f/g ñ ؟ \u{2068}x\u{2069} \u{7F} \\b\\f\\r\"\n}\n"
+        #expect(String(decoding: document.serialized(), as: UTF8.self) == expected)
+        let reparsed = try CatalogDocument(language: .english, namespace: "x", bytes: document.serialized())
+        #expect(reparsed == document)
+    }
+
+    @Test func nestingPluralsAndContextsAreGrouped() throws {
+        let text = """
+        {
+          "a": {
+            "b": "x",
+            "count_one": "{{count}} one",
+            "count_other": "{{count}} other",
+            "status_online": "online",
+            "status_away": "away"
+          },
+          "solo_one": "not a plural without solo_other"
+        }
+
+        """
+        let document = try CatalogDocument(language: .english, namespace: "n", bytes: Array(text.utf8))
+        #expect(document.items.map(\.key) == ["a.b", "a.count", "a.status_online", "a.status_away", "solo_one"])
+        #expect(document["a.count"] == .plural([PluralForm(.one, "{{count}} one"), PluralForm(.other, "{{count}} other")]))
+        #expect(document.serialized() == Array(text.utf8))
+        #expect(CatalogTokens.interpolations("Hi {{name}}, {{- url}} {{count, number}} $t(common:appName) <1>x</1>")
+            == ["{{name}}", "{{- url}}", "{{count, number}}"])
+        #expect(CatalogTokens.nestings("see $t(common:appName)") == ["$t(common:appName)"])
+        #expect(CatalogTokens.tags("<strong>a</strong> <1>b</1> <br/>") == ["<strong>", "</strong>", "<1>", "</1>", "<br/>"])
+    }
+
+    @Test(arguments: [
+        ("{\"a\": ", "expected a value"),
+        ("{\"a\": \"x\",}", "expected a key"),
+        ("{\"a\": 1}", "value is a number"),
+        ("{\"a\": {\"b\": true}}", "value is a boolean"),
+        ("{\"a\": null}", "value is null"),
+        ("{\"a\": [\"x\"]}", "value is an array"),
+        ("{\"a\": \"x\", \"a\": \"y\"}", "duplicate key"),
+        ("[]", "top level must be a JSON object"),
+        ("{\"a\": {}}", "empty object"),
+        ("{\"a.b\": \"x\"}", "key separator"),
+        ("\u{FEFF}{}", "byte order mark"),
+    ])
+    func malformedFilesAreRefusedNamingFileAndKey(text: String, reason: String) {
+        do {
+            _ = try CatalogDocument(language: .spanish, namespace: "rooms", bytes: Array(text.utf8))
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.contains("es/rooms.json"), "\(error)")
+            #expect(error.description.contains(reason), "\(error)")
+            #expect(error.httpStatus == 400)
+        }
+    }
+
+    @Test func nonStringLeafNamesItsKeyPath() {
+        do {
+            _ = try CatalogDocument(language: .arabic, namespace: "rooms", bytes: Array("{\"members\": {\"count_one\": 1}}".utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == "ar/rooms.json: at key 'members.count_one': value is a number; only strings and objects are allowed (line 1)")
+        }
+    }
+
+    @Test(arguments: ["../x", "..", "a/b", ".hidden", "", "x y", "é"])
+    func pathTraversalInNamespacesIsRefused(name: String) {
+        #expect(!CatalogNames.isValidNamespace(name))
+        #expect(throws: CatalogError.self) { try CatalogDocument(language: .english, namespace: name, bytes: Array("{}".utf8)) }
+    }
+
+    @Test func languageDirectoriesMustBeSupportedCodes() throws {
+        #expect(throws: CatalogError.self) { try CatalogNames.language(directory: "../x") }
+        #expect(throws: CatalogError.self) { try CatalogNames.language(directory: "pt") }
+        #expect(throws: CatalogError.self) { try CatalogNames.language(directory: "en-XA") }
+        #expect(try CatalogNames.language(directory: "ga") == .irish)
+    }
+
+    @Test func sha256KnownAnswers() {
+        #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Array(repeating: UInt8(ascii: "a"), count: 1_000)
+        #expect(SHA256.hex(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
