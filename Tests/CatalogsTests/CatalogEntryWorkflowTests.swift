@@ -29,16 +29,16 @@ struct CatalogEntryWorkflowTests {
 
     @Test func aStaleRevisionIsRefusedWithTheCurrentValue() async throws {
         let (service, _) = try await imported()
-        _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Escribe un mensaje…"),
+        _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Escribe un mensaje instantáneo a {{name}}"),
                                    expectedRevision: 1, author: "a")
         do {
-            _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Otro"),
+            _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Otro mensaje para {{name}}"),
                                        expectedRevision: 1, author: "b")
             Issue.record("silent overwrite")
         } catch CatalogError.revisionMismatch(let expected, let current) {
             #expect(expected == 1)
             #expect(current?.revision == 2)
-            #expect(current?.value == .text("Escribe un mensaje…"))
+            #expect(current?.value == .text("Escribe un mensaje instantáneo a {{name}}"))
             #expect(CatalogError.revisionMismatch(expected: 1, current: current).httpStatus == 412)
         }
     }

@@ -113,7 +113,7 @@ struct RoutingTests {
             engine.monitor.recordSuccess("fast", latency: .milliseconds(1))
         }
         let result = await engine.translate("Sannu da zuwa abokai", from: .language(.hausa), to: [.swahili])
-        #expect(result.results[.swahili]?.value?.backend == "fast", "latencies: slow \(engine.monitor.latency("slow")), fast \(engine.monitor.latency("fast")), routes \(await engine.planner.routes(for: LanguagePair(.hausa, .swahili)))")
+        #expect(result.results[.swahili]?.value?.backend == "fast")
     }
 
     @Test func unchangedForSameLanguageAndUndeterminedSource() async {
