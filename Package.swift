@@ -141,6 +141,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -201,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TranslationEngineTests",
-            dependencies: ["TranslationEngine", "BackendFakes"],
+            dependencies: ["TranslationEngine", "BackendFakes", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 swift build --build-tests
-swift test --skip-build --parallel
+swift test --skip-build --no-parallel

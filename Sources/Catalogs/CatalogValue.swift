@@ -58,7 +58,7 @@ public enum CatalogValue: Sendable, Hashable {
     /// into in `sourceRules` (used to fall back from English to an Arabic plural, say).
     func adapted(to categories: [PluralCategory], language: PluralRules, sourceRules: PluralRules) -> CatalogValue {
         guard case .plural(let forms) = self else { return self }
-        let examples = language.exampleNumbers()
+        let examples = PluralExamples.of(language)
         var mapped: [PluralForm] = []
         for category in categories {
             if let text = forms.first(where: { $0.category == category })?.text {

@@ -19,6 +19,8 @@ public struct Glossary: Sendable {
     let cellFindings: [CatalogFinding]
     /// Every (file, line, language, cell) for validation.
     let rows: [Row]
+    /// The terms prepared for finding them in English text.
+    let index: [GlossaryMatcher.IndexedTerm]
 
     struct Row: Sendable {
         var origin: String
@@ -31,6 +33,7 @@ public struct Glossary: Sendable {
         self.version = version
         self.cellFindings = []
         self.rows = terms.map { Row(origin: $0.origin, cells: $0.terms, dnt: $0.doNotTranslate) }
+        self.index = GlossaryMatcher.index(terms)
     }
 
     private init(terms: [GlossaryTerm], version: String, cellFindings: [CatalogFinding], rows: [Row]) {
@@ -38,6 +41,7 @@ public struct Glossary: Sendable {
         self.version = version
         self.cellFindings = cellFindings
         self.rows = rows
+        self.index = GlossaryMatcher.index(terms)
     }
 
     /// Parses one CSV file.

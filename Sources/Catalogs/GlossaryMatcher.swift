@@ -13,26 +13,41 @@ import Languages
 enum GlossaryMatcher {
     static let inflecting: Set<Language> = [.russian, .ukrainian, .arabic, .irish, .swahili, .hausa, .spanish]
 
+    /// A term prepared for source matching: its English words (case-folded unless the term is
+    /// case-sensitive), longest terms first.
+    struct IndexedTerm: Sendable {
+        var term: GlossaryTerm
+        var words: [String]
+    }
+
+    static func index(_ terms: [GlossaryTerm]) -> [IndexedTerm] {
+        terms.enumerated().sorted { lhs, rhs in
+            lhs.element.english.count != rhs.element.english.count ? lhs.element.english.count > rhs.element.english.count : lhs.offset < rhs.offset
+        }.map { _, term in
+            IndexedTerm(term: term, words: term.english.split(separator: " ").map { term.caseSensitive ? String($0) : $0.lowercased() })
+        }
+    }
+
     /// The terms whose English form occurs in `source` (plain text, markup removed).
-    static func hits(in source: String, terms: [GlossaryTerm]) -> [GlossaryTerm] {
+    static func hits(in source: String, index: [IndexedTerm]) -> [GlossaryTerm] {
         let words = tokens(source, apostrophes: false)
+        guard !words.isEmpty else { return [] }
+        let folded = words.map { $0.lowercased() }
         var taken = [Bool](repeating: false, count: words.count)
         var found: [GlossaryTerm] = []
-        let ordered = terms.enumerated().sorted { lhs, rhs in
-            lhs.element.english.count != rhs.element.english.count ? lhs.element.english.count > rhs.element.english.count : lhs.offset < rhs.offset
-        }
-        for (_, term) in ordered {
-            let termWords = term.english.split(separator: " ").map(String.init)
+        for entry in index {
+            let termWords = entry.words
             guard !termWords.isEmpty, termWords.count <= words.count else { continue }
+            let candidates = entry.term.caseSensitive ? words : folded
             for start in 0...(words.count - termWords.count) {
                 let span = start..<(start + termWords.count)
                 guard !span.contains(where: { taken[$0] }) else { continue }
                 let matches = zip(termWords.indices, span).allSatisfy { index, position in
-                    englishWordMatches(termWords[index], words[position], last: index == termWords.count - 1, caseSensitive: term.caseSensitive)
+                    englishWordMatches(termWords[index], candidates[position], last: index == termWords.count - 1)
                 }
                 if matches {
                     for position in span { taken[position] = true }
-                    found.append(term)
+                    found.append(entry.term)
                     break
                 }
             }
@@ -40,11 +55,11 @@ enum GlossaryMatcher {
         return found
     }
 
-    private static func englishWordMatches(_ term: String, _ word: String, last: Bool, caseSensitive: Bool) -> Bool {
-        let t = caseSensitive ? term : term.lowercased()
-        let w = caseSensitive ? word : word.lowercased()
+    /// `word` is `term`, or (for the last word of a term) an English inflection of it; both
+    /// already case-folded when the term is not case-sensitive.
+    private static func englishWordMatches(_ t: String, _ w: String, last: Bool) -> Bool {
         if t == w { return true }
-        guard last else { return false }
+        guard last, w.count > t.count else { return false }
         for suffix in ["s", "es", "ed", "d", "ing"] where w == t + suffix { return true }
         if t.hasSuffix("y"), w == t.dropLast() + "ies" { return true }
         if t.hasSuffix("e"), w == t.dropLast() + "ing" { return true }
@@ -109,19 +124,21 @@ enum GlossaryMatcher {
         return forms
     }
 
-    /// Words: runs of letters, digits, marks, `_`, `-` and `'` (for Hausa `Al'umma`).
+    /// Words: runs of letters, digits, marks, `_`, `-` and (for Hausa `Al'umma`) `'`.
     static func tokens(_ text: String, apostrophes: Bool = true) -> [String] {
         var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber || character == "_" || character == "-" || (apostrophes && character == "'") || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
-                current.append(character)
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || scalar == "_" || scalar == "-" || (apostrophes && scalar == "'")
+                || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                current.append(scalar)
             } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+                words.append(String(current))
+                current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words.map { $0.trimming("'-") }.filter { !$0.isEmpty }
     }
 }
@@ -129,6 +146,6 @@ enum GlossaryMatcher {
 extension Glossary {
     /// The glossary terms that occur in an English source text (markup removed first).
     public func hits(inSource source: String) -> [GlossaryTerm] {
-        GlossaryMatcher.hits(in: CatalogTokens.plainText(source), terms: terms)
+        GlossaryMatcher.hits(in: CatalogTokens.plainText(source), index: index)
     }
 }

@@ -12,7 +12,7 @@ import Storage
 enum POWriter {
     static func document(language: Language, namespaces: [(namespace: String, units: [CatalogUnit])], glossary: Glossary?) -> String {
         let expression = PluralFormsExpression(language: language)
-        let examples = language.plurals.exampleNumbers()
+        let examples = PluralExamples.of(language.plurals)
         var out = "# protoimsg UI catalogs, \(language.englishName) (\(language.code)), exported by Parley.\n"
         out += "msgid \"\"\nmsgstr \"\"\n"
         for line in [

@@ -23,7 +23,7 @@ enum XLIFFWriter {
         ])
         let rules = language.plurals
         let categories = rules.categories(.cardinal)
-        let examples = rules.exampleNumbers()
+        let examples = PluralExamples.of(rules)
         for (namespace, units) in namespaces {
             xml.open("file", [("id", namespace), ("original", "\(namespace).json")])
             for unit in units {

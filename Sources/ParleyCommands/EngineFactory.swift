@@ -11,9 +11,19 @@ import TranslationEngine
 /// Builds what `serve` and the in-process commands (`translate`, `backends`, `detect`) share,
 /// from one configuration, so that they behave the same.
 enum EngineFactory {
+    /// The pooled HTTP client every backend shares; refused connections fail at once (no
+    /// retry until the deadline) so that failover starts immediately. It lives as long as the
+    /// process; `serve` shuts it down after draining.
+    static let httpClient = BackendFactory.makeHTTPClient()
+
     /// One client per configured backend, over the shared pooled HTTP client.
     static func backends(for configuration: ParleyConfiguration) -> [any TranslationBackend] {
-        configuration.backends.map { BackendFactory.make($0, httpClient: HTTPClient.shared) }
+        configuration.backends.map { BackendFactory.make($0, httpClient: httpClient) }
+    }
+
+    /// Closes the HTTP client's connections (at the end of a command).
+    static func shutdown() async {
+        try? await httpClient.shutdown()
     }
 
     /// The shipped language detector.

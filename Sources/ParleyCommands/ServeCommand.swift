@@ -37,11 +37,13 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingBootstrap.bootstrap(configuration.log)
         let logger = Logger(label: "parley")
         let store = try common.openStore(configuration)
+        let catalogs = try await CatalogBootstrap.open(configuration, store: store, logger: logger)
         let service: ParleyService
         do {
             service = try ParleyService(
                 configuration: configuration, store: store, logger: logger,
-                backends: EngineFactory.backends(for: configuration), detection: try EngineFactory.detection())
+                backends: EngineFactory.backends(for: configuration), detection: try EngineFactory.detection(),
+                catalogs: catalogs)
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
@@ -54,5 +56,6 @@ struct ServeCommand: AsyncParsableCommand {
                 "startup_ms": .string(String(format: "%.1f", milliseconds)),
             ])
         }
+        await EngineFactory.shutdown()
     }
 }

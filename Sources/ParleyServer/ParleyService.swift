@@ -1,4 +1,5 @@
 import AccessControl
+import Catalogs
 import Hummingbird
 import Logging
 import ServiceConfiguration
@@ -22,6 +23,7 @@ public struct ParleyService: Sendable {
     public let logger: Logger
     public let engine: TranslationEngine
     public let detection: DetectionService
+    public let catalogs: CatalogService
     public let routes = RouteTable()
     let anonymousScopes: [Scope]
     let limiter: RateLimiter
@@ -30,7 +32,8 @@ public struct ParleyService: Sendable {
 
     /// - Parameters:
     ///   - backends: the translation backends (from ``BackendFactory`` for the configured ones).
-    ///   - detection: the language detector (default: the model shipped with Parley).
+    ///   - detection: the language detector (``DetectionService/bundled()`` in production).
+    ///   - catalogs: the UI catalogs (default: over `store`, without a glossary).
     /// - Throws: ``ConfigurationError`` when the anonymous scopes do not parse.
     public init(
         configuration: ParleyConfiguration,
@@ -39,6 +42,7 @@ public struct ParleyService: Sendable {
         metrics: ServerMetrics = ServerMetrics(),
         backends: [any TranslationBackend] = [],
         detection: DetectionService,
+        catalogs: CatalogService? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws(ConfigurationError) {
         self.configuration = configuration
@@ -47,6 +51,7 @@ public struct ParleyService: Sendable {
         self.metrics = metrics
         self.keys = APIKeyManager(store: store)
         self.detection = detection
+        self.catalogs = catalogs ?? CatalogService(store: store)
         self.engine = TranslationEngine(
             backends: backends, configuration: configuration, store: store, detector: detection,
             registry: metrics.registry, logger: logger)
@@ -62,6 +67,7 @@ public struct ParleyService: Sendable {
     /// The router with every middleware and route.
     public func makeRouter() -> Router<ParleyRequestContext> {
         let router = Router(context: ParleyRequestContext.self)
+        routes.removeAll()
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ParleyCORSMiddleware(settings: configuration.server.cors))
@@ -75,6 +81,8 @@ public struct ParleyService: Sendable {
         TranslationRoutes(engine: engine, limits: configuration.limits).register(on: parleyRouter)
         DetectionRoutes(detection: detection, limits: configuration.limits).register(on: parleyRouter)
         LibreTranslateRoutes(engine: engine, detection: detection, keys: keys, limits: configuration.limits).register(on: parleyRouter)
+        CatalogRoutes(catalogs: catalogs, publicCatalogs: configuration.auth.publicCatalogs).register(on: parleyRouter)
+        OpenAPIRoute().register(on: parleyRouter)
         extraRoutes(parleyRouter)
         return router
     }

@@ -13,6 +13,10 @@ public final class RouteTable: Sendable {
 
     public init() {}
 
+    func removeAll() {
+        routes.withLock { $0.removeAll() }
+    }
+
     func add(method: String, path: String) {
         routes.withLock { $0.append(Route(method: method, path: path)) }
     }

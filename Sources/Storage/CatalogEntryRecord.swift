@@ -50,18 +50,3 @@ public struct CatalogEntryRecord: Sendable, Hashable {
     /// The identity of the entry.
     public var id: CatalogEntryID { CatalogEntryID(namespace: namespace, key: key, language: language) }
 }
-
-/// Namespace, key and language: what identifies a catalog entry.
-public struct CatalogEntryID: Sendable, Hashable, CustomStringConvertible {
-    public var namespace: String
-    public var key: String
-    public var language: String
-
-    public init(namespace: String, key: String, language: String) {
-        self.namespace = namespace
-        self.key = key
-        self.language = language
-    }
-
-    public var description: String { "\(language)/\(namespace):\(key)" }
-}

@@ -26,6 +26,11 @@ extension FakeBackendServer {
     public var batchSizes: [Int] { control.batchSizes }
     /// The most translation requests in progress at once.
     public var maxConcurrentRequests: Int { control.maxConcurrentRequests }
+    /// When true, faults hit only translation requests (health and discovery keep working).
+    public var faultsHitOnlyTranslations: Bool {
+        get { control.faultsHitOnlyTranslations }
+        set { control.faultsHitOnlyTranslations = newValue }
+    }
     /// How long ``FakeFault/timeout`` holds a request (30 s by default).
     public var hangDuration: Duration {
         get { control.hangDuration }

@@ -1,7 +1,8 @@
 /// A misbehaviour a fake server can be switched to at run time (``FakeBackendServer/fault``).
 ///
 /// Transport and status faults hit every route (health and discovery too, like a sick
-/// server); ``echo`` and ``wrongCount`` change only translation answers.
+/// server) unless ``FakeBackendServer/faultsHitOnlyTranslations`` is set; ``echo`` and
+/// ``wrongCount`` change only translation answers.
 public enum FakeFault: Sendable, Equatable {
     /// Behave like the real server.
     case none

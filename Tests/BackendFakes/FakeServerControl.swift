@@ -9,6 +9,7 @@ public final class FakeServerControl: Sendable {
         var fault = FakeFault.none
         var failAfterRemaining = 0
         var hangDuration: Duration = .seconds(30)
+        var faultsHitOnlyTranslations = false
         var translator: FakeTranslator?
         var requestCount = 0
         var batchSizes: [Int] = []
@@ -55,6 +56,13 @@ public final class FakeServerControl: Sendable {
                 if case .failAfter(let n) = newValue { state.failAfterRemaining = n }
             }
         }
+    }
+
+    /// When true, faults hit only translation requests; health and discovery keep working
+    /// (a server whose model is broken but whose web layer is fine). False by default.
+    public var faultsHitOnlyTranslations: Bool {
+        get { stateBox.state.withLock { $0.faultsHitOnlyTranslations } }
+        set { stateBox.state.withLock { $0.faultsHitOnlyTranslations = newValue } }
     }
 
     /// How long ``FakeFault/timeout`` holds a request (30 s by default).
@@ -124,6 +132,7 @@ public final class FakeServerControl: Sendable {
                 state.maxInFlight = max(state.maxInFlight, state.inFlight)
             }
             var fault = state.fault
+            if batch == nil, state.faultsHitOnlyTranslations { fault = .none }
             if case .failAfter = fault {
                 if state.failAfterRemaining > 0 {
                     if batch != nil { state.failAfterRemaining -= 1 }

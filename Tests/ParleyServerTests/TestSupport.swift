@@ -1,4 +1,5 @@
 import AccessControl
+import Catalogs
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -23,6 +24,7 @@ struct TestService {
     init(
         configure: (inout ParleyConfiguration) -> Void = { _ in },
         backends: [any TranslationBackend] = [],
+        catalogs: CatalogService? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws {
         var configuration = ParleyConfiguration()
@@ -33,7 +35,8 @@ struct TestService {
         var logger = Logger(label: "parley-test")
         logger.logLevel = .critical
         service = try ParleyService(
-            configuration: configuration, store: store, logger: logger, backends: backends, detection: Self.detection, extraRoutes: extraRoutes)
+            configuration: configuration, store: store, logger: logger, backends: backends, detection: Self.detection,
+            catalogs: catalogs, extraRoutes: extraRoutes)
     }
 
     /// Runs `body` against the router in process.

@@ -36,11 +36,11 @@ enum Fake: String, CaseIterable, Sendable, CustomStringConvertible {
             return "ES: " + Self.mapText(copy) { $0.uppercased() }
         case .reorder:
             let words = Self.mapText(text) { $0.split(separator: " ").reversed().joined(separator: " ") }
-            guard let match = words.matches(of: /<x[0-9]+\/>/).last else { return words }
+            guard let match = words.matches(of: /<x[0-9]+\/>/).last else { return "ES: " + words }
             var copy = words
             let placeholder = String(copy[match.range])
             copy.removeSubrange(match.range)
-            return placeholder + " " + copy
+            return placeholder + " ES: " + copy
         case .corrupt:
             let replaced = text.replacing(/[0-9]+/) { _ in " O " }
             return "ES: " + replaced.uppercased()

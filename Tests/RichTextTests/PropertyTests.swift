@@ -69,6 +69,29 @@ struct PropertyTests {
             }
             #expect(log.batches.count <= 2)
             checkInvariants(input, translation)
+            if fake == .keep, let protected = try? ProtectedText(input), protected.markedText != nil, protected.hasMarkers {
+                // Markers kept: one call, and every formatting facet over the same words.
+                #expect(translation.strategy == .markers, "\(translation.fallbackReason ?? "") for \(random)")
+                #expect(log.batches.count == 1)
+                #expect(translation.warnings.isEmpty)
+                let output = translation.richText
+                let protectedRanges = input.facets.filter(isProtected).map(\.index.range)
+                for facet in input.facets where !isProtected(facet) {
+                    let range = facet.index.range
+                    if protectedRanges.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
+                        // Inside protected text: moves with it, byte for byte.
+                        let covered = translation.facets.filter { $0.features == facet.features }.map(output.covered(by:))
+                        #expect(covered.contains(input.covered(by: facet)))
+                        continue
+                    }
+                    // Cutting into protected text widens to the whole protected span; skip those here.
+                    if protectedRanges.contains(where: { p in [range.lowerBound, range.upperBound].contains { p.lowerBound < $0 && $0 < p.upperBound } }) {
+                        continue
+                    }
+                    let covered = translation.facets.filter { $0.features == facet.features }.map { output.covered(by: $0).uppercased() }
+                    #expect(covered.contains(input.covered(by: facet).uppercased()), "\(facet.index) in \(random) → \(translation.text.debugDescription) \(covered)")
+                }
+            }
         }
     }
 

@@ -78,7 +78,7 @@ struct TranslatorFixtureTests {
         let outcome = try await translator.translate(Fixtures.edges) { try Fake.reorder.translate($0) }
         let translation = try #require(outcome.translation)
         #expect(translation.strategy == .markers)
-        #expect(translation.text == "#standup @bob meeting the at you see")
+        #expect(translation.text == "#standup ES: @bob meeting the at you see")
         checkInvariants(Fixtures.edges, translation)
     }
 

@@ -211,11 +211,14 @@ struct BackendFaultTests {
         }
     }
 
+    /// `HTTPClient.shared` retries refused connections until the deadline, so a refusal is
+    /// only reported then (as the connection error, or as a timeout when the deadline race
+    /// wins); ``BackendFactory/makeHTTPClient(connectTimeout:maxConnectionsPerHost:)`` fails at once.
     @Test func theSharedClientReportsARefusalByTheDeadline() async throws {
         let url = try await FakeServerControl.closedPortURL()
         let backend = BackendFactory.make(backendSettings(.libreTranslate, url), httpClient: .shared)
         let (error, elapsed) = await failure { try await backend.translate([Self.text], pair: enES, format: .text, timeout: .milliseconds(300)) }
-        #expect(error?.code == "backend_unavailable", "\(String(describing: error))")
-        #expect(elapsed < .milliseconds(600))
+        #expect(error?.code == "backend_unavailable" || error == .timeout, "\(String(describing: error))")
+        #expect(elapsed < .seconds(1))
     }
 }

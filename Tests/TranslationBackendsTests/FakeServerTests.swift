@@ -68,3 +68,19 @@ struct FakeServerTests {
         }
     }
 }
+
+@Suite("Fault scope")
+struct FaultScopeTests {
+    @Test func faultsCanSpareHealthAndDiscovery() async throws {
+        try await FakeNLLBServe.withServer { fake in
+            fake.fault = .serverError
+            fake.faultsHitOnlyTranslations = true
+            #expect(try await rawRequest(fake.baseURL, method: "GET", uri: "/").status == 200)
+            let translation = try await rawRequest(fake.baseURL, method: "POST", uri: "/translate", contentType: "application/json",
+                                                   body: #"{"source":["Hello"],"src_lang":"eng_Latn","tgt_lang":"hau_Latn"}"#)
+            #expect(translation.status == 500)
+            fake.faultsHitOnlyTranslations = false
+            #expect(try await rawRequest(fake.baseURL, method: "GET", uri: "/").status == 500)
+        }
+    }
+}

@@ -106,7 +106,7 @@ struct RoutingTests {
         let engine = makeEngine([slow, fast])
         await engine.monitor.probeAll()
         // Teach the monitor their speeds with real calls on a pair both serve.
-        _ = await engine.translate("warm up one", pair: LanguagePair(.english, .hausa), format: .text, lane: .interactive, glossaryVersion: "a", deadline: .now + .seconds(5))
+        _ = await engine.translate("warm up one", pair: LanguagePair(.english, .hausa), format: .text, lane: .interactive, glossaryVersion: "a", deadline: .now + .seconds(120))
         // The moving average forgets the (noisy) probe timings after a few calls.
         for _ in 0..<30 {
             engine.monitor.recordSuccess("slow", latency: .milliseconds(30))
