@@ -105,6 +105,8 @@ let package = Package(
                 "Storage",
                 "AccessControl",
                 "TranslationBackends",
+                "RichText",
+                "Catalogs",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -134,8 +136,10 @@ let package = Package(
                 "Catalogs",
                 "TranslationEngine",
                 "LanguageDetection",
+                "RichText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -190,6 +194,7 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 "BackendFakes",
+                "RichText",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -214,6 +219,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CatalogsTests", dependencies: ["Catalogs"], swiftSettings: swiftSettings),
+        // Against real LibreTranslate and a CTranslate2 NLLB server started by Tests/Interop/harness.
+        .testTarget(
+            name: "InteropTests",
+            dependencies: [
+                "ParleyServer",
+                "TranslationEngine",
+                "TranslationBackends",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ParleyCommandsTests", dependencies: ["ParleyCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
     ]
 )

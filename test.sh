@@ -1,6 +1,34 @@
 #!/usr/bin/env bash
-# Runs Parley's whole test suite: the Swift unit and HTTP tests.
+# Runs Parley's whole test suite:
+#   1. the Swift unit and HTTP tests (everything but InteropTests);
+#   2. the interop tests against real LibreTranslate 1.9.6 and a CTranslate2 NLLB server,
+#      started (and always stopped) by Tests/Interop/harness — see Tests/Interop/README.md.
+# Both run even when the first fails; the script fails when either does.
+# PARLEY_SCRATCH_PATH=DIR builds and tests in DIR instead of .build (swift's --scratch-path).
 set -euo pipefail
 cd "$(dirname "$0")"
-swift build --build-tests
-swift test --skip-build --no-parallel
+
+scratch=()
+if [[ -n "${PARLEY_SCRATCH_PATH:-}" ]]; then scratch=(--scratch-path "$PARLEY_SCRATCH_PATH"); fi
+
+phase() { echo "test.sh: $*" >&2; }
+
+swift build --build-tests "${scratch[@]}"
+
+start=$SECONDS
+unit=0
+phase "unit tests"
+swift test "${scratch[@]}" --skip-build --no-parallel --skip InteropTests || unit=$?
+phase "unit tests finished in $((SECONDS - start)) s (exit $unit)"
+
+start=$SECONDS
+interop=0
+phase "interop tests (Tests/Interop/harness)"
+Tests/Interop/harness run -- swift test "${scratch[@]}" --skip-build --no-parallel --filter InteropTests || interop=$?
+phase "interop tests finished in $((SECONDS - start)) s (exit $interop)"
+
+if (( unit != 0 || interop != 0 )); then
+  phase "FAILED (unit exit $unit, interop exit $interop)"
+  exit 1
+fi
+phase "all tests passed"

@@ -12,6 +12,15 @@ public enum APIError: Error, Sendable {
     /// A request within the body limit that still asks for too much (413).
     case tooLarge(code: String, message: String)
     case unsupportedMediaType(String)
+    /// A conditional write without `If-Match` (428 `precondition_required`).
+    case preconditionRequired(String)
+    /// `If-Match` names an old revision: someone else saved first (412 `revision_conflict`);
+    /// `current` is the current value, as JSON, put inside `error`.
+    case preconditionFailed(message: String, current: JSONFragment?)
+    /// QA checks refused the value (422 `qa_failed`); `findings` go inside `error`.
+    case unprocessable(code: String, message: String, findings: JSONFragment?)
+    /// The resource exists but not in a state that allows this (409).
+    case conflict(code: String, message: String)
     case unavailable(code: String, message: String, retryAfterSeconds: Int?)
     case `internal`(String)
 
@@ -29,6 +38,10 @@ public enum APIError: Error, Sendable {
         case .methodNotAllowed: .methodNotAllowed
         case .payloadTooLarge, .tooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
+        case .preconditionRequired: .preconditionRequired
+        case .preconditionFailed: .preconditionFailed
+        case .unprocessable: .unprocessableContent
+        case .conflict: .conflict
         case .unavailable: .serviceUnavailable
         case .internal: .internalServerError
         }
@@ -51,6 +64,10 @@ public enum APIError: Error, Sendable {
         case .payloadTooLarge: "payload_too_large"
         case .tooLarge(let code, _): code
         case .unsupportedMediaType: "unsupported_media_type"
+        case .preconditionRequired: "precondition_required"
+        case .preconditionFailed: "revision_conflict"
+        case .unprocessable(let code, _, _): code
+        case .conflict(let code, _): code
         case .unavailable(let code, _, _): code
         case .internal: "internal_error"
         }
@@ -73,6 +90,10 @@ public enum APIError: Error, Sendable {
         case .payloadTooLarge(let limit): "the request body is larger than \(limit) bytes"
         case .tooLarge(_, let message): message
         case .unsupportedMediaType(let message): message
+        case .preconditionRequired(let message): message
+        case .preconditionFailed(let message, _): message
+        case .unprocessable(_, let message, _): message
+        case .conflict(_, let message): message
         case .unavailable(_, let message, _): message
         case .internal(let message): message
         }
@@ -94,5 +115,15 @@ public enum APIError: Error, Sendable {
             break
         }
         return fields
+    }
+}
+
+/// Already-encoded JSON (an object or array) to embed in an error envelope, e.g. the current
+/// value on a 412 or the QA findings on a 422.
+public struct JSONFragment: Sendable {
+    public let data: [UInt8]
+
+    public init<T: Encodable>(_ value: T) throws {
+        data = Array(try JSONResponse.encoder.encode(value))
     }
 }

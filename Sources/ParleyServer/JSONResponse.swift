@@ -18,11 +18,25 @@ public enum JSONResponse {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The error envelope for `error`.
+    /// The error envelope for `error` (with `current` or `findings` inside `error` for 412/422).
     public static func error(_ error: APIError, requestID: String) -> Response {
         let envelope = ErrorEnvelope(error: .init(code: error.code, message: error.message, requestId: requestID))
         do {
-            return try make(envelope, status: error.status, headers: error.headers)
+            var data = Array(try encoder.encode(envelope))
+            let extra: (String, JSONFragment)?
+            switch error {
+            case .preconditionFailed(_, let current?): extra = ("current", current)
+            case .unprocessable(_, _, let findings?): extra = ("findings", findings)
+            default: extra = nil
+            }
+            if let (name, fragment) = extra, data.count > 2 {
+                // {"error":{…}} → {"error":{…,"name":fragment}}
+                data.removeLast(2)
+                data += Array(",\"\(name)\":".utf8) + fragment.data + Array("}}".utf8)
+            }
+            var fields = error.headers
+            fields[.contentType] = "application/json; charset=utf-8"
+            return Response(status: error.status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         } catch {
             return Response(status: .internalServerError)
         }

@@ -51,10 +51,11 @@ public struct ParleyService: Sendable {
         self.metrics = metrics
         self.keys = APIKeyManager(store: store)
         self.detection = detection
-        self.catalogs = catalogs ?? CatalogService(store: store)
+        let catalogs = catalogs ?? CatalogService(store: store)
+        self.catalogs = catalogs
         self.engine = TranslationEngine(
             backends: backends, configuration: configuration, store: store, detector: detection,
-            registry: metrics.registry, logger: logger)
+            registry: metrics.registry, logger: logger, glossary: catalogs.glossary)
         self.extraRoutes = extraRoutes
         do {
             anonymousScopes = try .parsing(configuration.auth.effectiveAnonymousScopes(for: configuration.server))
@@ -79,6 +80,8 @@ public struct ParleyService: Sendable {
             .register(on: parleyRouter)
         LanguageRoutes(backends: engine.monitor).register(on: parleyRouter)
         TranslationRoutes(engine: engine, limits: configuration.limits).register(on: parleyRouter)
+        ChatTranslateRoutes(engine: engine, limits: configuration.limits).register(on: parleyRouter)
+        GlossaryRoutes(glossary: catalogs.glossary).register(on: parleyRouter)
         DetectionRoutes(detection: detection, limits: configuration.limits).register(on: parleyRouter)
         LibreTranslateRoutes(engine: engine, detection: detection, keys: keys, limits: configuration.limits).register(on: parleyRouter)
         CatalogRoutes(catalogs: catalogs, publicCatalogs: configuration.auth.publicCatalogs).register(on: parleyRouter)

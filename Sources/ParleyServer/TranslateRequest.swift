@@ -3,18 +3,55 @@ import ServiceConfiguration
 import TranslationBackends
 import TranslationEngine
 
+import RichText
+
 /// The body of `POST /v1/translate`, before checking.
 struct TranslateRequestBody: Decodable {
-    var texts: [String]
+    var texts: [TextItem]
     var source: String?
     var targets: [String]
     var format: String?
     var priority: String?
+
+    /// A plain string, or (for `format: "richtext"`) `{"text", "facets"}`.
+    enum TextItem: Decodable {
+        case plain(String)
+        case rich(FacetedText)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .plain(text)
+            } else {
+                self = .rich(try container.decode(FacetedText.self))
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .plain(let text): text
+            case .rich(let rich): rich.text
+            }
+        }
+    }
+
+    /// The targets, parsed and de-duplicated (400 naming the bad one).
+    static func targets(_ codes: [String]) throws(APIError) -> [Language] {
+        guard !codes.isEmpty else { throw APIError.badRequest(code: "invalid_request", message: "targets must name at least one language") }
+        var targets: [Language] = []
+        for (index, code) in codes.enumerated() {
+            let language = try TranslateRequest.language(code, field: "targets[\(index)]")
+            if !targets.contains(language) { targets.append(language) }
+        }
+        return targets
+    }
 }
 
 /// A checked translate request.
 struct TranslateRequest {
     var texts: [String]
+    /// For `format: "richtext"`: the validated messages (texts holds their plain text).
+    var richTexts: [FacetedText]?
     var source: SourceLanguage
     var targets: [Language]
     var format: TextFormat
@@ -26,22 +63,32 @@ struct TranslateRequest {
         guard body.texts.count <= limits.maxTexts else {
             throw APIError.tooLarge(code: "too_many_texts", message: "\(body.texts.count) texts in one call; the limit is \(limits.maxTexts)")
         }
-        for (index, text) in body.texts.enumerated() where text.unicodeScalars.count > limits.maxCharacters {
-            throw APIError.tooLarge(code: "text_too_long", message: "texts[\(index)] has \(text.unicodeScalars.count) characters; the limit is \(limits.maxCharacters)")
+        for (index, item) in body.texts.enumerated() where item.text.unicodeScalars.count > limits.maxCharacters {
+            throw APIError.tooLarge(code: "text_too_long", message: "texts[\(index)] has \(item.text.unicodeScalars.count) characters; the limit is \(limits.maxCharacters)")
         }
-        texts = body.texts
+        texts = body.texts.map(\.text)
         source = try Self.source(body.source ?? "auto", field: "source")
-        guard !body.targets.isEmpty else { throw APIError.badRequest(code: "invalid_request", message: "targets must name at least one language") }
-        var targets: [Language] = []
-        for (index, code) in body.targets.enumerated() {
-            let language = try Self.language(code, field: "targets[\(index)]")
-            if !targets.contains(language) { targets.append(language) }
-        }
-        self.targets = targets
+        targets = try TranslateRequestBody.targets(body.targets)
         switch body.format ?? "text" {
-        case "text": format = .text
-        case "html": format = .html
-        case let other: throw APIError.badRequest(code: "invalid_format", message: "format '\(other)' is not supported; use text or html")
+        case "text", "html", "richtext": break
+        case let other: throw APIError.badRequest(code: "invalid_format", message: "format '\(other)' is not supported; use text, html or richtext")
+        }
+        format = body.format == "html" ? .html : .text
+        if body.format == "richtext" {
+            var richTexts: [FacetedText] = []
+            for (index, item) in body.texts.enumerated() {
+                guard case .rich(let rich) = item else {
+                    throw APIError.badRequest(code: "invalid_request", message: "texts[\(index)] must be an object {\"text\", \"facets\"} when format is richtext")
+                }
+                richTexts.append(try ChatTranslateRoutes.validated(rich, field: "texts[\(index)]"))
+            }
+            self.richTexts = richTexts
+        } else {
+            for (index, item) in body.texts.enumerated() {
+                guard case .plain = item else {
+                    throw APIError.badRequest(code: "invalid_request", message: "texts[\(index)] must be a string; objects need format richtext")
+                }
+            }
         }
         lane = try Self.lane(body.priority, default: defaultLane)
     }

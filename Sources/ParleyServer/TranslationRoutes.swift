@@ -44,6 +44,17 @@ struct TranslationRoutes {
             try context.require(.translate)
             let body = try await request.decode(as: TranslateRequestBody.self, context: context)
             let checked = try TranslateRequest(body, limits: limits, defaultLane: .interactive)
+            if let richTexts = checked.richTexts {
+                let outcomes = await withTaskGroup(of: (Int, RichTextResult).self) { group in
+                    for (index, input) in richTexts.enumerated() {
+                        group.addTask { (index, await engine.translateRichText(input, from: checked.source, to: checked.targets, lane: checked.lane)) }
+                    }
+                    var results = [RichTextResult?](repeating: nil, count: richTexts.count)
+                    for await (index, result) in group { results[index] = result }
+                    return results.compactMap { $0 }
+                }
+                return try Self.richTextResponse(outcomes)
+            }
             let outcomes = await engine.translate(checked.texts, from: checked.source, to: checked.targets, format: checked.format, lane: checked.lane)
             return try Self.response(outcomes)
         }
@@ -74,6 +85,30 @@ struct TranslationRoutes {
         var headers = HTTPFields()
         if !anySucceeded, let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return try JSONResponse.make(ResponseBody(results: results), status: anySucceeded || outcomes.isEmpty ? .ok : .serviceUnavailable, headers: headers)
+    }
+}
+
+extension TranslationRoutes {
+    struct RichResultBody: Encodable {
+        var index: Int
+        var source: SourceBody
+        var translations: [String: ChatTranslateRoutes.TranslationBody]
+        var errors: [String: ErrorBody]?
+    }
+
+    struct RichResponseBody: Encodable {
+        var results: [RichResultBody]
+    }
+
+    /// `/v1/translate` with `format: "richtext"`: the `/v1/translate` shape, each translation
+    /// with its `facets` (targets equal to the source included, as `unchanged`).
+    static func richTextResponse(_ outcomes: [RichTextResult]) throws -> Response {
+        let all = outcomes.map { ChatTranslateRoutes.bodies($0, leaveOutSource: false) }
+        let results = zip(outcomes, all).enumerated().map { index, pair in
+            RichResultBody(index: index, source: SourceBody(pair.0.source), translations: pair.1.translations, errors: pair.1.errors.isEmpty ? nil : pair.1.errors)
+        }
+        let (status, headers) = ChatTranslateRoutes.status(all)
+        return try JSONResponse.make(RichResponseBody(results: results), status: status, headers: headers)
     }
 }
 

@@ -13,6 +13,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case overloaded(lane: PriorityLane, retryAfterSeconds: Int)
     /// The deadline passed while waiting.
     case timedOut
+    /// Protected spans or facets could not be kept (should not happen; never returns source text).
+    case protectionFailed(String)
 
     public var code: String {
         switch self {
@@ -21,6 +23,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .backendsUnavailable: "backend_unavailable"
         case .overloaded: "overloaded"
         case .timedOut: "timeout"
+        case .protectionFailed: "formatting_failed"
         }
     }
 
@@ -29,7 +32,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .backendsFailed(_, _, let seconds), .backendsUnavailable(_, _, let seconds), .overloaded(_, let seconds): seconds
         case .timedOut: 1
-        case .noRoute: nil
+        case .noRoute, .protectionFailed: nil
         }
     }
 
@@ -50,6 +53,7 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
             "every backend for \(pair) is unavailable right now (\(backends.joined(separator: ", ")))"
         case .overloaded(let lane, _): "too much \(lane.rawValue) work is queued; try again shortly"
         case .timedOut: "the translation did not finish before the deadline"
+        case .protectionFailed(let reason): "protected spans could not be kept through translation: \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Catalogs
 import Foundation
 import Languages
 import Logging
@@ -25,6 +26,9 @@ public final class TranslationEngine: Sendable {
     let requestTimeout: Duration
     let logger: Logger
     let coalescer: InFlightCoalescer<Result<TranslatedText, EngineError>>
+    /// The term base applied to every translation (dnt and forced terms); its version is part
+    /// of every cache key.
+    public let glossary: Glossary?
 
     public init(
         backends: [any TranslationBackend],
@@ -32,8 +36,10 @@ public final class TranslationEngine: Sendable {
         store: (any ParleyStore)?,
         detector: (any SourceDetecting)?,
         registry: PrometheusCollectorRegistry,
-        logger: Logger
+        logger: Logger,
+        glossary: Glossary? = nil
     ) {
+        self.glossary = glossary
         let metrics = EngineMetrics(registry: registry)
         self.metrics = metrics
         self.logger = logger
@@ -63,16 +69,19 @@ public final class TranslationEngine: Sendable {
         }
     }
 
+    /// The glossary version that goes into cache keys.
+    public var glossaryVersion: String { glossary?.version ?? "none" }
+
     /// Translates several texts into several targets; every text and target independently
     /// (one failure never fails the others). Results are in input order.
     public func translate(
         _ texts: [String], from source: SourceLanguage, to targets: [Language],
-        format: TextFormat = .text, lane: PriorityLane = .interactive, glossaryVersion: String = "none"
+        format: TextFormat = .text, lane: PriorityLane = .interactive
     ) async -> [TextTranslation] {
         await withTaskGroup(of: (Int, TextTranslation).self) { group in
             for (index, text) in texts.enumerated() {
                 group.addTask {
-                    (index, await self.translate(text, from: source, to: targets, format: format, lane: lane, glossaryVersion: glossaryVersion))
+                    (index, await self.translate(text, from: source, to: targets, format: format, lane: lane))
                 }
             }
             var results = [TextTranslation?](repeating: nil, count: texts.count)
@@ -81,10 +90,12 @@ public final class TranslationEngine: Sendable {
         }
     }
 
-    /// Translates one text into several targets.
+    /// Translates one text into several targets. Plain text keeps URLs, @handles, #tags,
+    /// emoji, `code` and glossary terms intact (they never reach the backend); HTML is left to
+    /// the backend's markup handling.
     public func translate(
         _ text: String, from source: SourceLanguage, to targets: [Language],
-        format: TextFormat = .text, lane: PriorityLane = .interactive, glossaryVersion: String = "none"
+        format: TextFormat = .text, lane: PriorityLane = .interactive
     ) async -> TextTranslation {
         let detected = self.source(of: text, source)
         let deadline = ContinuousClock.now + requestTimeout
@@ -97,7 +108,13 @@ public final class TranslationEngine: Sendable {
             for target in Set(targets) {
                 group.addTask {
                     let pair = LanguagePair(sourceLanguage, target)
-                    return (target, await self.translate(text, pair: pair, format: format, lane: lane, glossaryVersion: glossaryVersion, deadline: deadline))
+                    if target == sourceLanguage {
+                        return (target, .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true)))
+                    }
+                    if format == .text {
+                        return (target, await self.translateProtected(text, pair: pair, lane: lane, deadline: deadline))
+                    }
+                    return (target, await self.translate(text, pair: pair, format: format, lane: lane, glossaryVersion: self.glossaryVersion, deadline: deadline))
                 }
             }
             for await (target, result) in group { results[target] = result }

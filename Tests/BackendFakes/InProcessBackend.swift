@@ -28,6 +28,7 @@ public final class InProcessBackend: TranslationBackend, Sendable {
         var healthy = true
         var inFlight = 0
         var maxInFlight = 0
+        var transform: (@Sendable (String, LanguagePair) -> String)?
     }
 
     /// - Parameters:
@@ -57,6 +58,12 @@ public final class InProcessBackend: TranslationBackend, Sendable {
     public var latency: Duration {
         get { state.withLock { $0.latency } }
         set { state.withLock { $0.latency = newValue } }
+    }
+
+    /// A custom "translation" (default: ``render(_:pair:backend:)``), e.g. one that mangles markers.
+    public var transform: (@Sendable (String, LanguagePair) -> String)? {
+        get { state.withLock { $0.transform } }
+        set { state.withLock { $0.transform = newValue } }
     }
 
     /// Whether health probes succeed.
@@ -89,6 +96,7 @@ public final class InProcessBackend: TranslationBackend, Sendable {
     }
 
     public func translate(_ texts: [String], pair: LanguagePair, format: TextFormat, timeout: Duration) async throws(BackendError) -> [String] {
+        let transform = state.withLock { $0.transform }
         let (fault, latency) = state.withLock { state -> (Fault, Duration) in
             state.calls += 1
             state.batchSizes.append(texts.count)
@@ -112,7 +120,9 @@ public final class InProcessBackend: TranslationBackend, Sendable {
             try? await Task.sleep(for: latency)
         }
         switch fault {
-        case .none, .failAfter: return texts.map { Self.render($0, pair: pair, backend: settings.name) }
+        case .none, .failAfter:
+            if let transform { return texts.map { transform($0, pair) } }
+            return texts.map { Self.render($0, pair: pair, backend: settings.name) }
         case .echo: return texts
         case .fail(let error): throw error
         }

@@ -1,0 +1,98 @@
+import Catalogs
+import Languages
+import RichText
+import Synchronization
+import TranslationBackends
+
+extension TranslationEngine {
+    /// Glossary rules for one pair: do-not-translate terms stay as written, other terms must
+    /// come out as the glossary's target term.
+    public func glossaryRules(for pair: LanguagePair) -> [GlossaryRule] {
+        guard let glossary else { return [] }
+        return glossary.terms.compactMap { term in
+            guard let source = term.terms[pair.source], !source.isEmpty else { return nil }
+            if term.doNotTranslate {
+                return GlossaryRule(source: source, target: source, doNotTranslate: true, caseSensitive: term.caseSensitive)
+            }
+            guard let target = term.terms[pair.target], !target.isEmpty else { return nil }
+            return GlossaryRule(source: source, target: target, doNotTranslate: false, caseSensitive: term.caseSensitive)
+        }
+    }
+
+    /// Translates strings its caller has already protected (e.g. UI strings with their
+    /// placeholders replaced by markers), as they are, for one pair; throws the first failure.
+    public func translatePrepared(_ strings: [String], pair: LanguagePair, lane: PriorityLane) async throws(EngineError) -> [String] {
+        if pair.source == pair.target { return strings }
+        return try await translateStrings(strings, pair: pair, lane: lane, deadline: .now + requestTimeout, trace: StringTranslationTrace())
+    }
+
+    /// Options for plain text: chat span detection, no byte limit (the API limits characters).
+    static let plainTextOptions = RichTextOptions(byteLimit: nil, detection: .chat)
+
+    /// Plain text with its protected spans (URLs, handles, tags, emoji, code, glossary terms)
+    /// kept out of the backend's reach.
+    func translateProtected(_ text: String, pair: LanguagePair, lane: PriorityLane, deadline: ContinuousClock.Instant) async -> Result<TranslatedText, EngineError> {
+        let trace = StringTranslationTrace()
+        do {
+            let outcome = try await RichTextTranslator(options: Self.plainTextOptions).translate(text, glossary: glossaryRules(for: pair)) { strings in
+                try await self.translateStrings(strings, pair: pair, lane: lane, deadline: deadline, trace: trace)
+            }
+            guard let translation = outcome.translation else {
+                return .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true))
+            }
+            return .success(TranslatedText(text: translation.text, backend: trace.backend, cached: trace.allCached, unchanged: false))
+        } catch let error as EngineError {
+            return .failure(error)
+        } catch {
+            return .failure(.protectionFailed("\(error)"))
+        }
+    }
+
+    /// Translates the strings (markers or segments) of one text concurrently; throws the first
+    /// failure, so a text is never half translated.
+    func translateStrings(_ strings: [String], pair: LanguagePair, lane: PriorityLane, deadline: ContinuousClock.Instant, trace: StringTranslationTrace) async throws(EngineError) -> [String] {
+        let results = await withTaskGroup(of: (Int, Result<TranslatedText, EngineError>).self) { group in
+            for (index, string) in strings.enumerated() {
+                group.addTask {
+                    (index, await self.translate(string, pair: pair, format: .text, lane: lane, glossaryVersion: self.glossaryVersion, deadline: deadline))
+                }
+            }
+            var results = [Result<TranslatedText, EngineError>?](repeating: nil, count: strings.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+        var outputs: [String] = []
+        for result in results {
+            switch result {
+            case .success(let translated)?:
+                trace.record(translated)
+                outputs.append(translated.text)
+            case .failure(let error)?:
+                throw error
+            case nil:
+                throw EngineError.timedOut
+            }
+        }
+        return outputs
+    }
+}
+
+/// What the backend calls for one text's pieces said: which backends, and whether every piece
+/// came from the cache.
+final class StringTranslationTrace: Sendable {
+    private let state = Mutex<(backends: [String], allCached: Bool)>(([], true))
+
+    func record(_ translated: TranslatedText) {
+        state.withLock { state in
+            if let backend = translated.backend, !state.backends.contains(backend) { state.backends.append(backend) }
+            if !translated.cached && !translated.unchanged { state.allCached = false }
+        }
+    }
+
+    var backend: String? {
+        let names = state.withLock { $0.backends }
+        return names.isEmpty ? nil : names.joined(separator: ",")
+    }
+
+    var allCached: Bool { state.withLock { $0.allCached } }
+}
