@@ -9,7 +9,7 @@ struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Import, export and check the UI catalogs.",
-        subcommands: [Import.self, Export.self, Lint.self]
+        subcommands: [Import.self, Export.self, Lint.self, CatalogPretranslateCommand.self]
     )
 
     struct Import: AsyncParsableCommand {

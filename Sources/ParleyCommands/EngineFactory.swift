@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Catalogs
 import ArgumentParser
 import Logging
 import ParleyServer
@@ -36,7 +37,7 @@ enum EngineFactory {
     }
 
     /// A translation engine for in-process commands.
-    static func engine(_ configuration: ParleyConfiguration, store: (any ParleyStore)?, only backend: String? = nil) throws -> TranslationEngine {
+    static func engine(_ configuration: ParleyConfiguration, store: (any ParleyStore)?, only backend: String? = nil, glossary: Glossary? = nil) throws -> TranslationEngine {
         var backends = backends(for: configuration)
         if let backend {
             backends = backends.filter { $0.settings.name == backend }
@@ -48,6 +49,6 @@ enum EngineFactory {
         logger.logLevel = .warning
         return TranslationEngine(
             backends: backends, configuration: configuration, store: store, detector: try detection(),
-            registry: PrometheusCollectorRegistry(), logger: logger)
+            registry: PrometheusCollectorRegistry(), logger: logger, glossary: glossary)
     }
 }

@@ -24,11 +24,17 @@ public struct ParleyService: Sendable {
     public let engine: TranslationEngine
     public let detection: DetectionService
     public let catalogs: CatalogService
+    /// Running and finished pre-translation jobs (in memory).
+    public let jobs: JobRegistry
+    /// Tells the configured webhook about catalog changes; `nil` when none is configured.
+    public let webhookMonitor: WebhookChangeMonitor?
     public let routes = RouteTable()
     let anonymousScopes: [Scope]
     let limiter: RateLimiter
     /// Extra routes (used by tests and later parts of Parley) registered after the built-in ones.
     let extraRoutes: @Sendable (ParleyRouter) -> Void
+    /// Machine translation for catalog pre-translation; `nil` means through ``engine``.
+    let pretranslate: PretranslateFunction?
 
     /// - Parameters:
     ///   - backends: the translation backends (from ``BackendFactory`` for the configured ones).
@@ -43,6 +49,9 @@ public struct ParleyService: Sendable {
         backends: [any TranslationBackend] = [],
         detection: DetectionService,
         catalogs: CatalogService? = nil,
+        jobs: JobRegistry = JobRegistry(),
+        pretranslate: PretranslateFunction? = nil,
+        webhookMonitor: WebhookChangeMonitor? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws(ConfigurationError) {
         self.configuration = configuration
@@ -53,9 +62,23 @@ public struct ParleyService: Sendable {
         self.detection = detection
         let catalogs = catalogs ?? CatalogService(store: store)
         self.catalogs = catalogs
+        self.jobs = jobs
+        if let webhookMonitor {
+            self.webhookMonitor = webhookMonitor
+        } else if let url = configuration.webhook.url, let audit = store as? any AuditStore {
+            self.webhookMonitor = WebhookChangeMonitor(
+                store: audit,
+                notifier: WebhookNotifier(
+                    settings: WebhookSettings(url: url, secret: configuration.webhook.secret, maxAttempts: configuration.webhook.maxAttempts),
+                    logger: logger),
+                interval: configuration.webhook.pollInterval)
+        } else {
+            self.webhookMonitor = nil
+        }
         self.engine = TranslationEngine(
             backends: backends, configuration: configuration, store: store, detector: detection,
             registry: metrics.registry, logger: logger, glossary: catalogs.glossary)
+        self.pretranslate = pretranslate
         self.extraRoutes = extraRoutes
         do {
             anonymousScopes = try .parsing(configuration.auth.effectiveAnonymousScopes(for: configuration.server))
@@ -85,6 +108,8 @@ public struct ParleyService: Sendable {
         DetectionRoutes(detection: detection, limits: configuration.limits).register(on: parleyRouter)
         LibreTranslateRoutes(engine: engine, detection: detection, keys: keys, limits: configuration.limits).register(on: parleyRouter)
         CatalogRoutes(catalogs: catalogs, publicCatalogs: configuration.auth.publicCatalogs).register(on: parleyRouter)
+        CatalogEditRoutes(catalogs: catalogs, jobs: jobs, pretranslate: pretranslate ?? Pretranslator.engineFunction(engine), webhooks: webhookMonitor)
+            .register(on: parleyRouter)
         OpenAPIRoute().register(on: parleyRouter)
         extraRoutes(parleyRouter)
         return router
@@ -104,8 +129,10 @@ public struct ParleyService: Sendable {
     /// Runs until SIGTERM or SIGINT, then stops accepting connections and lets in-flight
     /// requests finish (up to `server.shutdownGracePeriod`).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var services: [any Service] = [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)]
+        if let webhookMonitor { services.append(webhookMonitor) }
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = configuration.server.shutdownGracePeriod

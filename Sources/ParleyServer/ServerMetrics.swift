@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// Parley's Prometheus registry and the HTTP metrics every request feeds. Later parts
 /// (engine, cache, catalogs) register their own metrics in the same ``registry``.
@@ -11,24 +12,40 @@ public final class ServerMetrics: Sendable {
         .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
+    /// The collectors of each route, method and status seen so far, so that recording a
+    /// request is one dictionary lookup rather than a registry lookup by name and labels.
+    private struct Series: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+    private let collectors = Mutex<[Series: (Counter, DurationHistogram)]>([:])
+
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
     }
 
     /// Counts a finished request and records its latency.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(
-            descriptor: MetricNameDescriptor(
-                metricName: "parley_http_requests", unitName: "total", helpText: "HTTP requests by route, method and status"),
-            labels: labels
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(
-                metricName: "parley_http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route"),
-            labels: [("route", route), ("method", method)],
-            buckets: Self.latencyBuckets
-        ).record(duration)
+        let series = Series(route: route, method: method, status: status)
+        let (counter, histogram) = collectors.withLock { collectors in
+            if let known = collectors[series] { return known }
+            let made = (
+                registry.makeCounter(
+                    descriptor: MetricNameDescriptor(
+                        metricName: "parley_http_requests", unitName: "total", helpText: "HTTP requests by route, method and status"),
+                    labels: [("route", route), ("method", method), ("status", String(status))]),
+                registry.makeDurationHistogram(
+                    descriptor: MetricNameDescriptor(
+                        metricName: "parley_http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route"),
+                    labels: [("route", route), ("method", method)],
+                    buckets: Self.latencyBuckets)
+            )
+            collectors[series] = made
+            return made
+        }
+        counter.increment()
+        histogram.record(duration)
     }
 
     /// The Prometheus text exposition of every metric.

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Turns a merged ``ConfigNode`` into a checked ``ParleyConfiguration``.
 extension ConfigurationLoader {
     static func decode(_ node: ConfigNode, origins: [String: String]) throws(ConfigurationError) -> ParleyConfiguration {
         let root = NodeReader(node, origins: origins)
         try root.requireKnownKeys([
-            "server", "dataDirectory", "catalogs", "glossaries", "backends", "routing", "cache", "translation", "auth", "limits", "log",
+            "server", "dataDirectory", "catalogs", "glossaries", "backends", "routing", "cache", "translation", "auth", "limits", "log", "webhook",
         ])
         var configuration = ParleyConfiguration()
         configuration.server = try decodeServer(root.child("server"))
@@ -20,6 +22,7 @@ extension ConfigurationLoader {
         configuration.auth = try decodeAuth(root.child("auth"))
         configuration.limits = try decodeLimits(root.child("limits"))
         configuration.log = try decodeLog(root.child("log"))
+        configuration.webhook = try decodeWebhook(root.child("webhook"))
         return configuration
     }
 
@@ -137,6 +140,23 @@ extension ConfigurationLoader {
         limits.maxTexts = try reader.int("maxTexts", default: limits.maxTexts, in: 1...100_000)
         limits.maxCharacters = try reader.int("maxCharacters", default: limits.maxCharacters, in: 1...10_000_000)
         return limits
+    }
+
+    private static func decodeWebhook(_ reader: NodeReader) throws(ConfigurationError) -> WebhookConfiguration {
+        try reader.requireKnownKeys(["url", "secret", "maxAttempts", "pollInterval"])
+        var webhook = WebhookConfiguration()
+        webhook.url = try reader.optionalString("url").flatMap { $0.isEmpty ? nil : $0 }
+        webhook.secret = try reader.string("secret", default: "")
+        webhook.maxAttempts = try reader.int("maxAttempts", default: webhook.maxAttempts, in: 1...100)
+        webhook.pollInterval = try reader.duration("pollInterval", default: webhook.pollInterval)
+        guard webhook.pollInterval >= .milliseconds(100) else { throw reader.error("pollInterval", "must be at least 100ms") }
+        if let url = webhook.url {
+            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https", parsed.host != nil else {
+                throw reader.error("url", "'\(url)' is not an http(s) URL")
+            }
+            guard webhook.secret.count >= 16 else { throw reader.error("secret", "a webhook needs a secret of at least 16 characters to sign its deliveries") }
+        }
+        return webhook
     }
 
     private static func decodeLog(_ reader: NodeReader) throws(ConfigurationError) -> LogSettings {

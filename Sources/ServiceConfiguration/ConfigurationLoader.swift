@@ -22,6 +22,7 @@ public struct ConfigurationLoader: Sendable {
         "auth.rateLimit.requestsPerSecond", "auth.rateLimit.burst",
         "limits.maxTexts", "limits.maxCharacters",
         "log.level", "log.format",
+        "webhook.url", "webhook.secret", "webhook.maxAttempts", "webhook.pollInterval",
     ]
 
     public var environment: [String: String]

@@ -19,6 +19,21 @@ public struct ParleyConfiguration: Sendable, Equatable {
     public var auth = AuthSettings()
     public var limits = RequestLimits()
     public var log = LogSettings()
+    public var webhook = WebhookConfiguration()
+
+    public init() {}
+}
+
+/// An optional webhook told about catalog changes (`catalog.changed`), signed with a secret.
+public struct WebhookConfiguration: Sendable, Equatable {
+    /// Where to POST; `nil` turns webhooks off.
+    public var url: String?
+    /// The HMAC-SHA256 key for `X-Parley-Signature`; required with a URL.
+    public var secret = ""
+    /// Delivery attempts per event (backing off from 1 s, doubling up to 60 s).
+    public var maxAttempts = 6
+    /// How often namespace versions are compared (this also catches changes made by the CLI).
+    public var pollInterval: Duration = .seconds(5)
 
     public init() {}
 }

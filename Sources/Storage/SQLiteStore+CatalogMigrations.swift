@@ -1,7 +1,7 @@
 import GRDB
 
 extension SQLiteMigrations {
-    /// The catalog tables (UI strings, states, history), registered after the cache's.
+    /// The catalog tables (UI strings, states, history) and the audit log, registered after the cache's.
     static func registerCatalogMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-catalogs") { db in
             try db.create(table: "catalog_entry") { table in
@@ -42,6 +42,20 @@ extension SQLiteMigrations {
                 table.column("language", .text).notNull()
                 table.column("version", .integer).notNull()
                 table.primaryKey(["namespace", "language"])
+            }
+        }
+        // The audit log: revisions by time (GET /v1/audit), and events that are not revisions.
+        migrator.registerMigration("v4-audit") { db in
+            try db.create(index: "catalog_revision_at", on: "catalog_revision", columns: ["at"])
+            try db.create(table: "audit_event") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("at", .double).notNull().indexed()
+                table.column("actor", .text).notNull()
+                table.column("action", .text).notNull()
+                table.column("language", .text)
+                table.column("namespace", .text)
+                table.column("key", .text)
+                table.column("detail", .text)
             }
         }
     }

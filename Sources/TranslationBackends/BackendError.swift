@@ -32,14 +32,11 @@ public enum BackendError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether another backend (or a later try) may succeed where this one failed.
-    /// Everything but a refusal of the input itself is retryable elsewhere.
-    public var isRetryable: Bool {
-        switch self {
-        case .rejected(let status, _): status == 401 || status == 403 || status == 408
-        default: true
-        }
-    }
+    /// Whether another backend (or a later try) may succeed where this one failed. Always:
+    /// even a refusal of the input (LibreTranslate's character limit, say) is one server's
+    /// limit, and another backend may take it; a refusal does not count against the server's
+    /// health, though (``indicatesUnhealthyBackend``).
+    public var isRetryable: Bool { true }
 
     /// Whether the failure says the backend is unhealthy (counts toward its circuit breaker).
     public var indicatesUnhealthyBackend: Bool {

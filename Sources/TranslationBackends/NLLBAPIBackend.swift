@@ -13,8 +13,11 @@ import ServiceConfiguration
 /// piece by piece and put back together. HTML keeps its tags; only the text between them is
 /// sent. The server has no discovery endpoint: once healthy it serves every pair.
 public final class NLLBAPIBackend: TranslationBackend {
-    /// nllb-api's limit on `text`, in Unicode scalars.
-    public static let maxTextScalars = 4096
+    /// nllb-api refuses `text` over 4096 characters, but its CTranslate2 model reads only the
+    /// first 1024 tokens of an input and drops the rest without a word; texts are therefore cut
+    /// (between sentences) into pieces of at most this many Unicode scalars — far under 1024
+    /// tokens even for scripts that tokenize densely.
+    public static let maxTextScalars = 1000
 
     public let settings: BackendSettings
     private let http: BackendHTTP

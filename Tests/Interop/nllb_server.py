@@ -165,6 +165,12 @@ class BaseHandler(BaseHTTPRequestHandler):
         sys.stderr.write("%s [%s] %s\n" % (self.log_date_time_string(), self.server_name_tag, fmt % args))
 
     def read_body(self):
+        """The request body, read once (later calls return the same bytes)."""
+        if getattr(self, "_body", None) is None:
+            self._body = self._read_body_raw()
+        return self._body
+
+    def _read_body_raw(self):
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
             data = b""
             while True:
@@ -194,7 +200,16 @@ class BaseHandler(BaseHTTPRequestHandler):
         raise NotImplementedError
 
     def do_GET(self):
-        self.handle_any()
+        self._body = None
+        try:
+            self.handle_any()
+        finally:
+            # A route that answers without reading the body (404, 405, ...) must still consume
+            # it, or its bytes would be parsed as the next request on this keep-alive connection.
+            try:
+                self.read_body()
+            except Exception:
+                self.close_connection = True
 
     do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
 

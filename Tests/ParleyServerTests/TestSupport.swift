@@ -25,6 +25,9 @@ struct TestService {
         configure: (inout ParleyConfiguration) -> Void = { _ in },
         backends: [any TranslationBackend] = [],
         catalogs: CatalogService? = nil,
+        jobs: JobRegistry = JobRegistry(),
+        pretranslate: PretranslateFunction? = nil,
+        webhookMonitor: WebhookChangeMonitor? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws {
         var configuration = ParleyConfiguration()
@@ -36,7 +39,7 @@ struct TestService {
         logger.logLevel = .critical
         service = try ParleyService(
             configuration: configuration, store: store, logger: logger, backends: backends, detection: Self.detection,
-            catalogs: catalogs, extraRoutes: extraRoutes)
+            catalogs: catalogs, jobs: jobs, pretranslate: pretranslate, webhookMonitor: webhookMonitor, extraRoutes: extraRoutes)
     }
 
     /// Runs `body` against the router in process.

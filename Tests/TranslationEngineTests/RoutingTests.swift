@@ -92,13 +92,20 @@ struct RoutingTests {
         #expect(result.results[.english]?.value?.unchanged == true)
     }
 
-    @Test func aRefusedInputDoesNotFailOver() async {
+    @Test func aRefusedInputFailsOverWithoutHurtingTheBackendsHealth() async {
         let lt = libreTranslateLike(), nllb = nllbLike()
         lt.fault = .fail(.rejected(status: 400, message: "Invalid request: request (5001) exceeds text limit (5000)"))
         let engine = makeEngine([lt, nllb])
-        let result = await engine.translate("Hello friends", from: .language(.english), to: [.spanish])
-        #expect(result.results[.spanish]?.error?.code == "backend_rejected")
-        #expect(nllb.calls == 0)
+        for index in 0..<5 {
+            let result = await engine.translate("Hello friends number \(index)", from: .language(.english), to: [.spanish])
+            #expect(result.results[.spanish]?.value?.backend == "nllb")
+        }
+        #expect(nllb.calls == 5)
+        #expect(lt.calls == 5)  // a refusal is not a sign of ill health: the breaker stays closed
+        lt.fault = .none
+        nllb.fault = .fail(.rejected(status: 400, message: "too long"))
+        let refused = await engine.translate("Hello again friends", from: .language(.english), to: [.hausa])
+        #expect(refused.results[.hausa]?.error?.code == "backend_rejected")
     }
 
     @Test func lowerLatencyWinsATie() async {
