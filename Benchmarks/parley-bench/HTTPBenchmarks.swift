@@ -44,7 +44,8 @@ enum HTTPBenchmarks {
         configuration.limits.maxTexts = 128
         let store = try SQLiteStore(directory: directory)
         var logger = Logger(label: "parley")
-        logger.logLevel = .info
+        // Production default (the access log on); PARLEY_BENCH_LOG_LEVEL=error shows its cost.
+        logger.logLevel = ProcessInfo.processInfo.environment["PARLEY_BENCH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let service = try ParleyService(
             configuration: configuration, store: store, logger: logger,
             backends: [InProcessBackend(name: "nllb", maxConcurrency: 64, maxBatchSize: 32)],
