@@ -47,15 +47,16 @@ enum EngineBenchmarks {
     /// (d) 30 separate concurrent one-text requests against a backend costing 50 ms per call
     /// (any batch size), against a sequential one-text-per-call loop.
     static func batching(arguments: [String]) async throws -> String {
+        let slots = arguments.firstIndex(of: "--slots").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 4
         let texts = (0..<30).map { "Message number \($0) in the room" }
-        let sequentialBackend = InProcessBackend(name: "nllb", latency: .milliseconds(50), maxConcurrency: 4, maxBatchSize: 32)
+        let sequentialBackend = InProcessBackend(name: "nllb", latency: .milliseconds(50), maxConcurrency: slots, maxBatchSize: 32)
         let sequentialStart = ContinuousClock.now
         for text in texts {
             _ = try await sequentialBackend.translate([text], pair: LanguagePair(.english, .hausa), format: .text, timeout: .seconds(5))
         }
         let sequential = sequentialStart.duration(to: .now)
 
-        let backend = InProcessBackend(name: "nllb", latency: .milliseconds(50), maxConcurrency: 4, maxBatchSize: 32)
+        let backend = InProcessBackend(name: "nllb", latency: .milliseconds(50), maxConcurrency: slots, maxBatchSize: 32)
         let engine = engine(backend, cache: false)
         let start = ContinuousClock.now
         let answered = await withTaskGroup(of: Bool.self) { group in
@@ -70,7 +71,7 @@ enum EngineBenchmarks {
             return count
         }
         let concurrent = start.duration(to: .now)
-        var table = BenchmarkTable("(d) batching: 30 concurrent one-text requests (interactive lane, the API default), backend 50 ms per call, 4 slots")
+        var table = BenchmarkTable("(d) batching: 30 concurrent one-text requests (interactive lane, the API default), backend 50 ms per call, \(slots) slots")
         table.add("sequential loop", "\(format(milliseconds(sequential))) ms (30 calls)")
         table.add("through Parley", "\(format(milliseconds(concurrent))) ms (\(backend.calls) calls, batch sizes \(backend.batchSizes), \(answered) answered)")
         table.add("speed-up", "\(format(milliseconds(sequential) / milliseconds(concurrent)))x   (target: >= 20x)")
