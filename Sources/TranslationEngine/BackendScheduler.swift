@@ -80,14 +80,15 @@ actor BackendScheduler {
     private func dispatch(_ batch: [Pending]) {
         Task {
             // A few yields, no timer: texts already on their way to this scheduler get to queue
-            // first and ride along instead of waiting for the next free slot. It stops as soon
-            // as nothing new arrives, so an idle backend sees the text at once.
-            var queued = -1
-            for _ in 0..<4 {
-                let now = await self.queuedCount()
-                if now == queued { break }
-                queued = now
+            // first and ride along instead of waiting for the next free slot. It stops once three
+            // yields in a row bring nothing new, so an idle backend sees the text at once.
+            var queued = await self.queuedCount()
+            var quiet = 0
+            for _ in 0..<32 where quiet < 3 {
                 await Task.yield()
+                let now = await self.queuedCount()
+                quiet = now == queued ? quiet + 1 : 0
+                queued = now
             }
             await self.send(self.topUp(batch))
         }
