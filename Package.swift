@@ -76,7 +76,7 @@ let package = Package(
         // The UI catalogs: i18next JSON, CLDR plural checks, QA, XLIFF/PO exchange, pseudo-locales.
         .target(
             name: "Catalogs",
-            dependencies: ["Languages", "Storage"],
+            dependencies: ["Languages", "Storage", "COpenSSL"],
             swiftSettings: swiftSettings
         ),
         // AT Protocol rich text (facets, byte offsets) and protected spans through translation.
