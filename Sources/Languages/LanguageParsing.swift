@@ -27,6 +27,11 @@ extension Language {
     ///
     /// - Throws: ``LanguageParsingError`` naming the supported codes.
     public init(parsing input: String) throws(LanguageParsingError) {
+        if let exact = Language(rawValue: input) {
+            // What almost every request sends: a plain lowercase code.
+            self = exact
+            return
+        }
         let text = input.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
         let subtags = text.split(separator: "-", omittingEmptySubsequences: false)

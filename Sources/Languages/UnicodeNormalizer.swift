@@ -9,6 +9,8 @@ public enum NormalizationForm: Int32, Sendable {
 public enum UnicodeNormalizer {
     /// `text` in the given normalization form.
     public static func normalize(_ text: String, to form: NormalizationForm = .nfc) -> String {
+        // ASCII is the same in every normalization form.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         let units = Array(text.utf16)
         if units.isEmpty { return text }
         if parley_is_normalized(form.rawValue, units, Int32(units.count)) == 1 { return text }

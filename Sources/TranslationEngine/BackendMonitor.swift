@@ -99,9 +99,14 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
 
     // MARK: Capabilities
 
+    /// The pairs `name` serves, or `nil` while they have not been discovered.
+    func knownPairs(of name: String) -> Set<LanguagePair>? {
+        states.withLock { $0[name]?.pairs }
+    }
+
     /// The pairs `name` serves, discovering them on first use.
     func pairs(of name: String) async -> Set<LanguagePair> {
-        if let known = states.withLock({ $0[name]?.pairs }) { return known }
+        if let known = knownPairs(of: name) { return known }
         guard let backend = backend(named: name) else { return [] }
         do {
             let capabilities = try await backend.discoverCapabilities()

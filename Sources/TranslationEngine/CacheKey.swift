@@ -3,19 +3,29 @@ import Languages
 import TranslationBackends
 
 /// What identifies one translation: the NFC text, the pair, the format, the glossary
-/// version, and (for the cache key) the backend model that produced it.
+/// version, whether it is a backend call or a whole protected text, and (for the cache key)
+/// the backend model that produced it.
 struct TranslationWork: Sendable, Hashable {
+    /// What a cached value is: one backend call's output, or the finished translation of a
+    /// whole plain text after span protection (its pieces went to the backend as calls).
+    enum Layer: Sendable, Hashable {
+        case backendCall
+        case protectedText
+    }
+
     /// The text in NFC.
     let text: String
     let pair: LanguagePair
     let format: TextFormat
     let glossaryVersion: String
+    let layer: Layer
 
-    init(text: String, pair: LanguagePair, format: TextFormat, glossaryVersion: String) {
+    init(text: String, pair: LanguagePair, format: TextFormat, glossaryVersion: String, layer: Layer = .backendCall) {
         self.text = UnicodeNormalizer.normalize(text, to: .nfc)
         self.pair = pair
         self.format = format
         self.glossaryVersion = glossaryVersion
+        self.layer = layer
     }
 
     /// Identity of the work regardless of backend (used to coalesce identical requests).
@@ -30,7 +40,9 @@ struct TranslationWork: Sendable, Hashable {
     }
 
     private func material(model: String) -> String {
-        // Unit separators keep fields from running into each other.
-        [pair.source.code, pair.target.code, format.rawValue, glossaryVersion, model, text].joined(separator: "\u{1f}")
+        // Unit separators keep fields from running into each other; backend-call keys keep
+        // the shape they always had, so existing cache entries stay valid.
+        let format = layer == .protectedText ? format.rawValue + "+protected" : format.rawValue
+        return [pair.source.code, pair.target.code, format, glossaryVersion, model, text].joined(separator: "\u{1f}")
     }
 }

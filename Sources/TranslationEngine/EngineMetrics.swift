@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The translation engine's Prometheus metrics: per backend latency, errors by kind, breaker
 /// state and batch sizes; per lane queue depth and wait; cache hits, misses, evictions and
@@ -10,8 +11,41 @@ public final class EngineMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10), .seconds(30),
     ]
 
+    /// Collectors made so far, by name and label values: recording on the hot path is one
+    /// dictionary lookup instead of a registry lookup that validates names and labels.
+    private struct SeriesKey: Hashable {
+        var name: String
+        var labels: [String]
+    }
+    private let made = Mutex<[SeriesKey: any Sendable]>([:])
+
     public init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
+    }
+
+    /// The collector for `name` and `labels`, made by `make` the first time.
+    private func series<Collector: Sendable>(_ name: String, _ labels: [(String, String)], make: () -> Collector) -> Collector {
+        let key = SeriesKey(name: name, labels: labels.map(\.1))
+        return made.withLock { made in
+            if let known = made[key] as? Collector { return known }
+            let collector = make()
+            made[key] = collector
+            return collector
+        }
+    }
+
+    private func counter(_ name: String, _ help: String, _ labels: [(String, String)]) -> Counter {
+        series(name, labels) { registry.makeCounter(descriptor: descriptor(name, "total", help), labels: labels) }
+    }
+
+    private func gauge(_ name: String, _ help: String, _ labels: [(String, String)]) -> Gauge {
+        series(name, labels) { registry.makeGauge(descriptor: descriptor(name, "", help), labels: labels) }
+    }
+
+    private func durations(_ name: String, _ help: String, _ labels: [(String, String)]) -> DurationHistogram {
+        series(name, labels) {
+            registry.makeDurationHistogram(descriptor: descriptor(name, "seconds", help), labels: labels, buckets: Self.latencyBuckets)
+        }
     }
 
     private func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
@@ -19,14 +53,11 @@ public final class EngineMetrics: Sendable {
     }
 
     func backendLatency(backend: String, duration: Duration) {
-        registry.makeDurationHistogram(
-            descriptor: descriptor("backend_request_duration", "seconds", "Backend call latency"),
-            labels: [("backend", backend)], buckets: Self.latencyBuckets
-        ).record(duration)
+        durations("backend_request_duration", "Backend call latency", [("backend", backend)]).record(duration)
     }
 
     func backendError(backend: String, code: String) {
-        registry.makeCounter(descriptor: descriptor("backend_errors", "total", "Backend call failures by kind"), labels: [("backend", backend), ("code", code)]).increment()
+        counter("backend_errors", "Backend call failures by kind", [("backend", backend), ("code", code)]).increment()
     }
 
     func breakerState(backend: String, state: CircuitBreaker.State) {
@@ -35,52 +66,50 @@ public final class EngineMetrics: Sendable {
         case .halfOpen: 1
         case .open: 2
         }
-        registry.makeGauge(descriptor: descriptor("backend_breaker_state", "", "Circuit breaker: 0 closed, 1 half-open, 2 open"), labels: [("backend", backend)]).set(value)
+        gauge("backend_breaker_state", "Circuit breaker: 0 closed, 1 half-open, 2 open", [("backend", backend)]).set(value)
     }
 
     func batchSize(backend: String, size: Int) {
-        registry.makeValueHistogram(
-            descriptor: descriptor("backend_batch_size", "", "Texts per backend call"),
-            labels: [("backend", backend)], buckets: [1, 2, 4, 8, 16, 32, 64, 128]
-        ).record(Double(size))
+        series("backend_batch_size", [("backend", backend)]) {
+            registry.makeValueHistogram(
+                descriptor: descriptor("backend_batch_size", "", "Texts per backend call"),
+                labels: [("backend", backend)], buckets: [1, 2, 4, 8, 16, 32, 64, 128])
+        }.record(Double(size))
     }
 
     func queueDepth(backend: String, lane: PriorityLane, depth: Int) {
-        registry.makeGauge(descriptor: descriptor("lane_queue_depth", "", "Texts waiting for a backend slot"), labels: [("backend", backend), ("lane", lane.rawValue)]).set(Double(depth))
+        gauge("lane_queue_depth", "Texts waiting for a backend slot", [("backend", backend), ("lane", lane.rawValue)]).set(Double(depth))
     }
 
     func queueWait(lane: PriorityLane, duration: Duration) {
-        registry.makeDurationHistogram(
-            descriptor: descriptor("lane_queue_wait", "seconds", "Time texts waited for a backend slot"),
-            labels: [("lane", lane.rawValue)], buckets: Self.latencyBuckets
-        ).record(duration)
+        durations("lane_queue_wait", "Time texts waited for a backend slot", [("lane", lane.rawValue)]).record(duration)
     }
 
     func overloaded(lane: PriorityLane) {
-        registry.makeCounter(descriptor: descriptor("lane_overloaded", "total", "Texts refused because a lane queue was full"), labels: [("lane", lane.rawValue)]).increment()
+        counter("lane_overloaded", "Texts refused because a lane queue was full", [("lane", lane.rawValue)]).increment()
     }
 
     func cacheHit(layer: String) {
-        registry.makeCounter(descriptor: descriptor("cache_hits", "total", "Translation cache hits"), labels: [("layer", layer)]).increment()
+        counter("cache_hits", "Translation cache hits", [("layer", layer)]).increment()
     }
 
     func cacheMiss() {
-        registry.makeCounter(descriptor: descriptor("cache_misses", "total", "Translation cache misses"), labels: []).increment()
+        counter("cache_misses", "Translation cache misses", []).increment()
     }
 
     func cacheEvictions(_ count: Int) {
-        registry.makeCounter(descriptor: descriptor("cache_evictions", "total", "Entries dropped from the memory cache"), labels: []).increment(by: Int64(count))
+        counter("cache_evictions", "Entries dropped from the memory cache", []).increment(by: Int64(count))
     }
 
     func cacheSize(_ size: Int) {
-        registry.makeGauge(descriptor: descriptor("cache_entries", "", "Entries in the memory cache"), labels: []).set(Double(size))
+        gauge("cache_entries", "Entries in the memory cache", []).set(Double(size))
     }
 
     func coalesced() {
-        registry.makeCounter(descriptor: descriptor("coalesced_requests", "total", "Requests that joined identical in-flight work"), labels: []).increment()
+        counter("coalesced_requests", "Requests that joined identical in-flight work", []).increment()
     }
 
     func translations(outcome: String) {
-        registry.makeCounter(descriptor: descriptor("translations", "total", "Texts translated, by outcome"), labels: [("outcome", outcome)]).increment()
+        counter("translations", "Texts translated, by outcome", [("outcome", outcome)]).increment()
     }
 }

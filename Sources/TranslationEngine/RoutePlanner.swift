@@ -14,20 +14,40 @@ import TranslationBackends
 struct RoutePlanner: Sendable {
     let settings: RoutingSettings
     let monitor: BackendMonitor
+    /// ``rankedBackends(for:)`` of every pair, worked out once: configuration and the backend
+    /// list do not change while Parley runs.
+    private let rankings: [LanguagePair: [(name: String, rank: Int)]]
 
     static let lowResource: Set<Language> = [.irish, .swahili, .hausa]
 
+    init(settings: RoutingSettings, monitor: BackendMonitor) {
+        self.settings = settings
+        self.monitor = monitor
+        var rankings: [LanguagePair: [(name: String, rank: Int)]] = [:]
+        for source in Language.allCases {
+            for target in Language.allCases where source != target {
+                let pair = LanguagePair(source, target)
+                rankings[pair] = Self.rank(pair, settings: settings, backends: monitor.backends)
+            }
+        }
+        self.rankings = rankings
+    }
+
     /// Backend names ranked for `pair` (lower rank first), before capability filtering.
     func rankedBackends(for pair: LanguagePair) -> [(name: String, rank: Int)] {
-        if let preferred = configuredPreference(for: pair) {
+        rankings[pair] ?? Self.rank(pair, settings: settings, backends: monitor.backends)
+    }
+
+    private static func rank(_ pair: LanguagePair, settings: RoutingSettings, backends: [any TranslationBackend]) -> [(name: String, rank: Int)] {
+        if let preferred = configuredPreference(for: pair, settings: settings) {
             return preferred.enumerated().map { ($1, $0) }
         }
-        return monitor.backends.map { backend in
+        return backends.map { backend in
             (backend.settings.name, defaultRank(kind: backend.settings.kind, pair: pair))
         }
     }
 
-    func defaultRank(kind: BackendKind, pair: LanguagePair) -> Int {
+    static func defaultRank(kind: BackendKind, pair: LanguagePair) -> Int {
         let isNLLB = kind != .libreTranslate
         if Self.lowResource.contains(pair.source) || Self.lowResource.contains(pair.target) {
             return isNLLB ? 0 : 1
@@ -38,7 +58,7 @@ struct RoutePlanner: Sendable {
         return isNLLB ? 0 : 1
     }
 
-    func configuredPreference(for pair: LanguagePair) -> [String]? {
+    static func configuredPreference(for pair: LanguagePair, settings: RoutingSettings) -> [String]? {
         let candidates = ["\(pair.source.code)-\(pair.target.code)", "\(pair.source.code)-*", "*-\(pair.target.code)", "*-*"]
         for pattern in candidates {
             if let names = settings.preferences[pattern] { return names }
@@ -48,15 +68,39 @@ struct RoutePlanner: Sendable {
 
     /// The routes to try for `pair`, best first: direct routes on backends that serve it,
     /// then pivot routes. Backends with an open circuit are kept (last) so that the caller
-    /// can tell "unavailable" from "no route".
+    /// can tell "unavailable" from "no route". Discovers backends' pairs where still unknown.
     func routes(for pair: LanguagePair) async -> [TranslationRoute] {
-        let direct = await servingBackends(for: pair)
+        var pairsToRank = [pair]
+        if let pivot = Language(rawValue: settings.pivot), pivot != pair.source, pivot != pair.target {
+            pairsToRank += [LanguagePair(pair.source, pivot), LanguagePair(pivot, pair.target)]
+        }
+        var discovered: [String: Set<LanguagePair>] = [:]
+        for name in pairsToRank.flatMap({ rankedBackends(for: $0).map(\.name) }) where discovered[name] == nil && monitor.backend(named: name) != nil {
+            discovered[name] = await monitor.pairs(of: name)
+        }
+        return routes(for: pair) { discovered[$0] ?? [] }
+    }
+
+    /// The same routes without waiting for anything, or `nil` while some backend's pairs are
+    /// still to be discovered (for the cache-hit fast path).
+    func knownRoutes(for pair: LanguagePair) -> [TranslationRoute]? {
+        var complete = true
+        let routes = routes(for: pair) { name in
+            guard let known = monitor.knownPairs(of: name) else {
+                complete = false
+                return []
+            }
+            return known
+        }
+        return complete ? routes : nil
+    }
+
+    private func routes(for pair: LanguagePair, pairs: (String) -> Set<LanguagePair>) -> [TranslationRoute] {
+        let direct = servingBackends(for: pair, pairs: pairs)
         var routes = direct.map { TranslationRoute.direct(backend: $0) }
         guard let pivot = Language(rawValue: settings.pivot), pivot != pair.source, pivot != pair.target else { return routes }
-        let firstLeg = LanguagePair(pair.source, pivot)
-        let secondLeg = LanguagePair(pivot, pair.target)
-        let firsts = await servingBackends(for: firstLeg)
-        let seconds = await servingBackends(for: secondLeg)
+        let firsts = servingBackends(for: LanguagePair(pair.source, pivot), pairs: pairs)
+        let seconds = servingBackends(for: LanguagePair(pivot, pair.target), pairs: pairs)
         for first in firsts {
             for second in seconds {
                 let route = TranslationRoute.pivot(first: first, through: pivot, second: second)
@@ -67,10 +111,10 @@ struct RoutePlanner: Sendable {
     }
 
     /// Backends that serve `pair`, in preference order, available ones first.
-    func servingBackends(for pair: LanguagePair) async -> [String] {
+    private func servingBackends(for pair: LanguagePair, pairs: (String) -> Set<LanguagePair>) -> [String] {
         var serving: [(name: String, rank: Int)] = []
-        for (name, rank) in rankedBackends(for: pair) where monitor.backend(named: name) != nil {
-            if await monitor.pairs(of: name).contains(pair) { serving.append((name, rank)) }
+        for (name, rank) in rankedBackends(for: pair) where monitor.backend(named: name) != nil && pairs(name).contains(pair) {
+            serving.append((name, rank))
         }
         return serving.sorted { lhs, rhs in
             let lhsUp = monitor.isAvailable(lhs.name), rhsUp = monitor.isAvailable(rhs.name)

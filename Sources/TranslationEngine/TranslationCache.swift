@@ -55,11 +55,19 @@ public final class TranslationCache: Sendable {
         return nil
     }
 
-    /// Keeps a successful translation.
-    func insert(_ entry: CachedTranslation) {
+    /// The cached translation for `key` if the memory layer holds it (never waits).
+    func memoryHit(_ key: String) -> CachedTranslation? {
+        guard enabled, let hit = memoryLookup(key), hit.createdAt >= oldestAcceptable else { return nil }
+        metrics.cacheHit(layer: "memory")
+        return hit
+    }
+
+    /// Keeps a successful translation; `persist: false` keeps it in memory only (for entries
+    /// derived from others that the store already has).
+    func insert(_ entry: CachedTranslation, persist: Bool = true) {
         guard enabled else { return }
         remember(entry)
-        guard store != nil else { return }
+        guard persist, store != nil else { return }
         pendingWrites.withLock { $0.append(entry) }
         scheduleFlush()
     }

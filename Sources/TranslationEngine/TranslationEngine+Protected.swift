@@ -1,6 +1,8 @@
+import Foundation
 import Catalogs
 import Languages
 import RichText
+import Storage
 import Synchronization
 import TranslationBackends
 
@@ -31,7 +33,20 @@ extension TranslationEngine {
 
     /// Plain text with its protected spans (URLs, handles, tags, emoji, code, glossary terms)
     /// kept out of the backend's reach.
+    ///
+    /// The finished translation of the whole text is kept in the memory cache too (keyed
+    /// apart from backend calls), so a repeated text skips span detection and its pieces'
+    /// lookups altogether. Only the backend calls go to the store: after a restart, the
+    /// first repeat is put together from them again.
     func translateProtected(_ text: String, pair: LanguagePair, lane: PriorityLane, deadline: ContinuousClock.Instant) async -> Result<TranslatedText, EngineError> {
+        let whole = TranslationWork(text: text, pair: pair, format: .text, glossaryVersion: glossaryVersion, layer: .protectedText)
+        if let known = planner.knownRoutes(for: pair), let hit = memoryCachedTranslation(of: whole, routes: known) {
+            return .success(hit)
+        }
+        let routes = await planner.routes(for: pair)
+        if let hit = await cachedTranslation(of: whole, routes: routes) {
+            return .success(hit)
+        }
         let trace = StringTranslationTrace()
         do {
             let outcome = try await RichTextTranslator(options: Self.plainTextOptions).translate(text, glossary: glossaryRules(for: pair)) { strings in
@@ -39,6 +54,13 @@ extension TranslationEngine {
             }
             guard let translation = outcome.translation else {
                 return .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true))
+            }
+            // Keyed by the one route every piece took; a text whose pieces took different
+            // routes (a failover half-way) is not kept whole.
+            if let backend = trace.backend, let route = routes.first(where: { $0.description == backend }) {
+                cache.insert(
+                    CachedTranslation(key: whole.cacheKey(model: modelIdentity(of: route)), text: translation.text, backend: backend, createdAt: Date()),
+                    persist: false)
             }
             return .success(TranslatedText(text: translation.text, backend: trace.backend, cached: trace.allCached, unchanged: false))
         } catch let error as EngineError {

@@ -78,7 +78,10 @@ public final class TranslationEngine: Sendable {
         _ texts: [String], from source: SourceLanguage, to targets: [Language],
         format: TextFormat = .text, lane: PriorityLane = .interactive
     ) async -> [TextTranslation] {
-        await withTaskGroup(of: (Int, TextTranslation).self) { group in
+        if texts.count == 1 {
+            return [await translate(texts[0], from: source, to: targets, format: format, lane: lane)]
+        }
+        return await withTaskGroup(of: (Int, TextTranslation).self) { group in
             for (index, text) in texts.enumerated() {
                 group.addTask {
                     (index, await self.translate(text, from: source, to: targets, format: format, lane: lane))
@@ -104,22 +107,35 @@ public final class TranslationEngine: Sendable {
             for target in targets { results[target] = .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true)) }
             return TextTranslation(source: detected, results: results)
         }
+        let distinctTargets = Set(targets)
+        if distinctTargets.count == 1, let target = distinctTargets.first {
+            results[target] = await translate(text, from: sourceLanguage, to: target, format: format, lane: lane, deadline: deadline)
+            return TextTranslation(source: detected, results: results)
+        }
         await withTaskGroup(of: (Language, Result<TranslatedText, EngineError>).self) { group in
-            for target in Set(targets) {
+            for target in distinctTargets {
                 group.addTask {
-                    let pair = LanguagePair(sourceLanguage, target)
-                    if target == sourceLanguage {
-                        return (target, .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true)))
-                    }
-                    if format == .text {
-                        return (target, await self.translateProtected(text, pair: pair, lane: lane, deadline: deadline))
-                    }
-                    return (target, await self.translate(text, pair: pair, format: format, lane: lane, glossaryVersion: self.glossaryVersion, deadline: deadline))
+                    (target, await self.translate(text, from: sourceLanguage, to: target, format: format, lane: lane, deadline: deadline))
                 }
             }
             for await (target, result) in group { results[target] = result }
         }
         return TextTranslation(source: detected, results: results)
+    }
+
+    /// One text into one target from a known source: unchanged when they are equal; plain
+    /// text through span protection, HTML as it is.
+    private func translate(
+        _ text: String, from source: Language, to target: Language, format: TextFormat, lane: PriorityLane, deadline: ContinuousClock.Instant
+    ) async -> Result<TranslatedText, EngineError> {
+        let pair = LanguagePair(source, target)
+        if target == source {
+            return .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true))
+        }
+        if format == .text {
+            return await translateProtected(text, pair: pair, lane: lane, deadline: deadline)
+        }
+        return await translate(text, pair: pair, format: format, lane: lane, glossaryVersion: glossaryVersion, deadline: deadline)
     }
 
     /// Translates one text for one pair.
@@ -136,17 +152,37 @@ public final class TranslationEngine: Sendable {
             metrics.translations(outcome: "no_route")
             return .failure(.noRoute(pair))
         }
-        for route in routes {
-            if let hit = await cache.lookup(work.cacheKey(model: modelIdentity(of: route))) {
-                metrics.translations(outcome: "cached")
-                return .success(TranslatedText(text: hit.text, backend: hit.backend, cached: true, unchanged: false))
-            }
+        if let hit = await cachedTranslation(of: work, routes: routes) {
+            return .success(hit)
         }
         let result = await coalescer.run(key: work.workKey + "|" + lane.rawValue) {
             await self.execute(work, routes: routes, lane: lane, deadline: deadline)
         }
         metrics.translations(outcome: (try? result.get()) == nil ? "failed" : "translated")
         return result
+    }
+
+    /// The cached translation of `work` by any of `routes` (in route order), from memory or
+    /// the store.
+    func cachedTranslation(of work: TranslationWork, routes: [TranslationRoute]) async -> TranslatedText? {
+        for route in routes {
+            if let hit = await cache.lookup(work.cacheKey(model: modelIdentity(of: route))) { return answer(hit) }
+        }
+        return nil
+    }
+
+    /// The same from the memory layer alone: the hot path of a repeated text, answered
+    /// without waiting on anything.
+    func memoryCachedTranslation(of work: TranslationWork, routes: [TranslationRoute]) -> TranslatedText? {
+        for route in routes {
+            if let hit = cache.memoryHit(work.cacheKey(model: modelIdentity(of: route))) { return answer(hit) }
+        }
+        return nil
+    }
+
+    private func answer(_ hit: CachedTranslation) -> TranslatedText {
+        metrics.translations(outcome: "cached")
+        return TranslatedText(text: hit.text, backend: hit.backend, cached: true, unchanged: false)
     }
 
     /// Tries the routes in order until one works.

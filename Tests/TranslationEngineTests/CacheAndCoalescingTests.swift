@@ -23,6 +23,41 @@ struct CacheAndCoalescingTests {
         #expect(decomposed.results[.english]?.value?.cached == true)
     }
 
+    @Test func aRepeatedTextWithProtectedSpansIsAnsweredWholeFromTheCache() async {
+        let nllb = nllbLike()
+        let engine = makeEngine([nllb])
+        let text = "Join #swift with @ana.bsky.social at https://example.com/room today, friends"
+        let first = await engine.translate(text, from: .language(.english), to: [.hausa])
+        let callsForFirst = nllb.calls
+        #expect(first.results[.hausa]?.value?.cached == false)
+        #expect(callsForFirst >= 1)
+        let second = await engine.translate(text, from: .language(.english), to: [.hausa])
+        #expect(second.results[.hausa]?.value == TranslatedText(text: first.results[.hausa]?.value?.text ?? "", backend: "nllb", cached: true, unchanged: false))
+        #expect(nllb.calls == callsForFirst)
+        // Kept whole, apart from backend calls: the whole text as a call is not in the cache.
+        let asOneCall = await engine.translate(
+            text, pair: LanguagePair(.english, .hausa), format: .text, lane: .interactive,
+            glossaryVersion: engine.glossaryVersion, deadline: .now + .seconds(60))
+        #expect(asOneCall.value?.cached == false)
+    }
+
+    @Test func afterARestartAWholeTextIsPutTogetherFromStoredCalls() async throws {
+        let store = try temporaryStore()
+        let nllb = nllbLike()
+        let engine = makeEngine([nllb], store: store)
+        let text = "Meet me at https://example.com/a tonight, everyone"
+        let first = await engine.translate(text, from: .language(.english), to: [.hausa])
+        await engine.cache.flush()
+        // The store holds the backend calls only, not the whole text as well.
+        #expect(try await store.translationCacheStatistics().entries == nllb.calls)
+        let restarted = makeEngine([nllb], store: store)
+        let calls = nllb.calls
+        let again = await restarted.translate(text, from: .language(.english), to: [.hausa])
+        #expect(again.results[.hausa]?.value?.cached == true)
+        #expect(again.results[.hausa]?.value?.text == first.results[.hausa]?.value?.text)
+        #expect(nllb.calls == calls)
+    }
+
     @Test func failuresAreNeverCached() async {
         let nllb = nllbLike()
         nllb.fault = .fail(.serverError(status: 500, message: "x"))

@@ -29,6 +29,16 @@ struct RoutingTests {
         #expect(lt.calls == 0)
     }
 
+    @Test func knownRoutesWaitForDiscoveryThenMatchTheFullAnswer() async {
+        let engine = makeEngine([libreTranslateLike(), nllbLike()])
+        let pairs = [LanguagePair(.english, .spanish), LanguagePair(.spanish, .hausa), LanguagePair(.arabic, .russian)]
+        #expect(engine.planner.knownRoutes(for: pairs[0]) == nil)
+        for pair in pairs {
+            let routes = await engine.planner.routes(for: pair)
+            #expect(engine.planner.knownRoutes(for: pair) == routes)
+        }
+    }
+
     @Test func configuredPreferencesWin() async {
         let lt = libreTranslateLike(), nllb = nllbLike()
         let engine = makeEngine([lt, nllb]) { $0.routing.preferences = ["en-es": ["nllb", "lt"], "*-*": ["lt", "nllb"]] }
