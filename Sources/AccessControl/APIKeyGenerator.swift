@@ -40,7 +40,16 @@ public enum APIKeyGenerator {
     }
 
     /// Whether `text` has the shape of a key: at least 32 characters of `[A-Za-z0-9_-]`.
+    /// `A-Z a-z 0-9 - _`: the characters ``makeKey()`` writes.
+    static func isKeyCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"): true
+        default: false
+        }
+    }
+
     public static func isWellFormed(_ text: String) -> Bool {
-        text.utf8.count >= 32 && text.utf8.count <= 256 && text.utf8.allSatisfy { alphabet.contains($0) }
+        text.utf8.count >= 32 && text.utf8.count <= 256 && text.utf8.allSatisfy(isKeyCharacter)
     }
 }

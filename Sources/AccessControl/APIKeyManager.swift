@@ -12,7 +12,8 @@ public final class APIKeyManager: Sendable {
     public let store: any ParleyStore
     /// How long a positive or negative lookup is remembered.
     public let cacheLifetime: Duration
-    private let remembered = Mutex<[String: (record: APIKeyRecord?, until: ContinuousClock.Instant)]>([:])
+    /// Recent verdicts by key hash: the principal (scopes already parsed) or why the key fails.
+    private let remembered = Mutex<[String: (verdict: Result<Principal, AuthenticationError>, until: ContinuousClock.Instant)]>([:])
 
     public init(store: any ParleyStore, cacheLifetime: Duration = .seconds(2)) {
         self.store = store
@@ -47,24 +48,24 @@ public final class APIKeyManager: Sendable {
         guard APIKeyGenerator.isWellFormed(key) else { throw AuthenticationError.invalidKey }
         let hash = Digest.sha256Hex(key.utf8)
         let now = ContinuousClock.now
-        let cached = remembered.withLock { entries -> APIKeyRecord?? in
-            guard let entry = entries[hash], entry.until > now else { return .none }
-            return .some(entry.record)
+        if let known = remembered.withLock({ $0[hash] }), known.until > now {
+            return try known.verdict.get()
         }
-        let record: APIKeyRecord?
-        if let cached {
-            record = cached
-        } else {
-            record = try await store.apiKey(hash: hash)
-            let lifetime = cacheLifetime
-            remembered.withLock { entries in
-                if entries.count > 10_000 { entries.removeAll() }
-                entries[hash] = (record, now + lifetime)
-            }
+        let record = try await store.apiKey(hash: hash)
+        let verdict = Self.verdict(for: record, hash: hash)
+        let lifetime = cacheLifetime
+        remembered.withLock { entries in
+            if entries.count > 10_000 { entries.removeAll() }
+            entries[hash] = (verdict, now + lifetime)
         }
-        guard let record, Digest.constantTimeEquals(record.hash, hash) else { throw AuthenticationError.invalidKey }
-        guard !record.isRevoked else { throw AuthenticationError.revokedKey }
+        return try verdict.get()
+    }
+
+    /// What a stored record (or its absence) means for a caller presenting `hash`.
+    static func verdict(for record: APIKeyRecord?, hash: String) -> Result<Principal, AuthenticationError> {
+        guard let record, Digest.constantTimeEquals(record.hash, hash) else { return .failure(.invalidKey) }
+        guard !record.isRevoked else { return .failure(.revokedKey) }
         let scopes = record.scopes.compactMap { try? Scope(parsing: $0) }
-        return Principal(keyID: record.id, name: record.name, scopes: scopes, unlimited: record.unlimited)
+        return .success(Principal(keyID: record.id, name: record.name, scopes: scopes, unlimited: record.unlimited))
     }
 }
