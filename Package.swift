@@ -195,6 +195,8 @@ let package = Package(
                 "ParleyServer",
                 "BackendFakes",
                 "RichText",
+                "TranslationEngine",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -57,5 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
             ])
         }
         await EngineFactory.shutdown()
+        LoggingBootstrap.flush()
     }
 }

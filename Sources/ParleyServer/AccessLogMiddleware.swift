@@ -13,15 +13,21 @@ struct AccessLogMiddleware: RouterMiddleware {
         let elapsed = start.duration(to: .now)
         let route = context.endpointPath ?? "unmatched"
         metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         context.logger.info("request", metadata: [
             "method": .string(request.method.rawValue),
             "path": .string(request.uri.path),
             "route": .string(route),
             "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.3f", milliseconds)),
-            "caller": .string(context.principal.name),
+            "duration_ms": .string(Self.milliseconds(elapsed)),
+            "caller": .string(context.accessRecord.caller),
         ])
         return response
+    }
+
+    /// `elapsed` in milliseconds with three decimals (`0.412`).
+    static func milliseconds(_ elapsed: Duration) -> String {
+        let microseconds = max(0, elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
+        let fraction = String(microseconds % 1000)
+        return "\(microseconds / 1000)." + String(repeating: "0", count: 3 - fraction.utf8.count) + fraction
     }
 }

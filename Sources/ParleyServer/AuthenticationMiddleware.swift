@@ -24,11 +24,15 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw APIError.authentication(.invalidKey)
             }
             do {
-                context.principal = try await keys.authenticate(key: String(parts[1]).trimmingCharacters(in: .whitespaces))
+                var token = parts[1]
+                while token.first?.isWhitespace == true { token.removeFirst() }
+                while token.last?.isWhitespace == true { token.removeLast() }
+                context.principal = try await keys.authenticate(key: String(token))
             } catch let error as AuthenticationError {
                 throw APIError.authentication(error)
             }
             context.logger[metadataKey: "key"] = .string(context.principal.name)
+            context.accessRecord.caller = context.principal.name
         } else {
             context.principal = Principal(keyID: nil, name: "anonymous", scopes: anonymousScopes, unlimited: false)
         }

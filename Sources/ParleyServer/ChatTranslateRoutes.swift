@@ -106,7 +106,7 @@ struct ChatTranslateRoutes {
                         text: target.richText.text, facets: target.richText.facets,
                         warnings: target.warnings.isEmpty ? nil : target.warnings, backend: target.backend, cached: target.cached)
             case .failure(let error):
-                bodies.errors[language.code] = .init(code: error.code, message: error.description, backend: error.backend, retryAfter: error.retryAfterSeconds)
+                bodies.errors[language.code] = .init(error)
                 if let seconds = error.retryAfterSeconds { bodies.retryAfter = min(bodies.retryAfter ?? seconds, seconds) }
             }
         }

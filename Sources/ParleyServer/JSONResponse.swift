@@ -18,6 +18,13 @@ public enum JSONResponse {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON response with the bytes `json` wrote as its body.
+    static func make(_ json: JSONWriter, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+    }
+
     /// The error envelope for `error` (with `current` or `findings` inside `error` for 412/422).
     public static func error(_ error: APIError, requestID: String) -> Response {
         let envelope = ErrorEnvelope(error: .init(code: error.code, message: error.message, requestId: requestID))

@@ -7,19 +7,25 @@ public struct ParleyJSONDecoder: RequestDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
-        let buffer: ByteBuffer
+        try Self.decode(type, from: Data(buffer: try await Self.body(of: request, context: context)))
+    }
+
+    /// The whole request body, up to the context's upload limit (413 beyond it).
+    static func body(of request: Request, context: some RequestContext) async throws(APIError) -> ByteBuffer {
         do {
-            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            return try await request.body.collect(upTo: context.maxUploadSize)
         } catch {
             throw APIError.payloadTooLarge(limit: context.maxUploadSize)
         }
-        return try Self.decode(type, from: Data(buffer: buffer))
     }
+
+    /// One decoder for every request: it has no per-call state, and making one costs.
+    static let decoder = JSONDecoder()
 
     /// Decodes `data`, mapping `DecodingError` to ``APIError``.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(APIError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw APIError.badRequest(code: "invalid_json", message: Self.describe(error))
         } catch {

@@ -11,14 +11,18 @@ public struct ParleyRequestContext: RequestContext {
     public var requestID: String = ""
     /// The authenticated caller (anonymous until ``AuthenticationMiddleware`` runs).
     public var principal = Principal(keyID: nil, name: "anonymous", scopes: [], unlimited: false)
-    /// The peer's IP address, used to rate-limit anonymous callers.
-    public let remoteAddress: String?
+    /// Told who the caller is once authentication knows, for the access log.
+    let accessRecord = AccessRecord()
+    /// The connection the request came on.
+    let channel: any Channel
+    /// The peer's IP address, used to rate-limit anonymous callers (worked out only when asked).
+    public var remoteAddress: String? { channel.remoteAddress?.ipAddress }
     /// Largest body a route may decode; larger bodies get 413.
     public var maxUploadSize: Int = 1_048_576
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress?.ipAddress
+        channel = source.channel
     }
 
     public var requestDecoder: ParleyJSONDecoder { ParleyJSONDecoder() }

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 
 /// Gives every request an id — the caller's `X-Request-Id` when it is 1–128 safe characters,
 /// else a new random one — puts it in the logger's metadata, and returns it on every response.
@@ -30,12 +31,20 @@ struct RequestIDMiddleware: RouterMiddleware {
         }
     }
 
+    /// Ids are unique without a system call per request: a random 64-bit prefix chosen once
+    /// per process, then a counter — `req_` and 32 hex digits.
+    static let processPrefix = hex(UInt64.random(in: .min ... .max))
+    static let counter = Atomic<UInt64>(0)
+
     static func makeID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let high = generator.next() as UInt64
-        let low = generator.next() as UInt64
-        let hex = String(high, radix: 16) + String(low, radix: 16)
-        return "req_" + String(repeating: "0", count: max(0, 32 - hex.count)) + hex
+        let next = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return "req_" + processPrefix + hex(next)
+    }
+
+    /// `value` as 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
     }
 }
 

@@ -6,7 +6,7 @@ import TranslationEngine
 import RichText
 
 /// The body of `POST /v1/translate`, before checking.
-struct TranslateRequestBody: Decodable {
+struct TranslateRequestBody: Decodable, Equatable {
     var texts: [TextItem]
     var source: String?
     var targets: [String]
@@ -14,7 +14,7 @@ struct TranslateRequestBody: Decodable {
     var priority: String?
 
     /// A plain string, or (for `format: "richtext"`) `{"text", "facets"}`.
-    enum TextItem: Decodable {
+    enum TextItem: Decodable, Equatable {
         case plain(String)
         case rich(FacetedText)
 
@@ -44,6 +44,28 @@ struct TranslateRequestBody: Decodable {
             if !targets.contains(language) { targets.append(language) }
         }
         return targets
+    }
+}
+
+extension TranslateRequestBody {
+    enum CodingKeys: String, CodingKey {
+        case texts, source, targets, format, priority
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // Nearly every request is a list of strings: decoded as one, that is half the work of
+        // deciding string-or-object for each item. Anything else takes the item-wise route
+        // (and its errors).
+        if let plain = try? container.decode([String].self, forKey: .texts) {
+            texts = plain.map(TextItem.plain)
+        } else {
+            texts = try container.decode([TextItem].self, forKey: .texts)
+        }
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        targets = try container.decode([String].self, forKey: .targets)
+        format = try container.decodeIfPresent(String.self, forKey: .format)
+        priority = try container.decodeIfPresent(String.self, forKey: .priority)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Languages
 import ServiceConfiguration
@@ -14,13 +15,6 @@ struct TranslationRoutes {
         var confidence: Double
     }
 
-    struct TranslationBody: Codable {
-        var text: String
-        var backend: String?
-        var cached: Bool?
-        var unchanged: Bool?
-    }
-
     struct ErrorBody: Codable {
         var code: String
         var message: String
@@ -28,21 +22,12 @@ struct TranslationRoutes {
         var retryAfter: Int?
     }
 
-    struct ResultBody: Codable {
-        var index: Int
-        var source: SourceBody
-        var translations: [String: TranslationBody]
-        var errors: [String: ErrorBody]?
-    }
-
-    struct ResponseBody: Codable {
-        var results: [ResultBody]
-    }
-
     func register(on router: ParleyRouter) {
         router.post("/v1/translate") { request, context in
             try context.require(.translate)
-            let body = try await request.decode(as: TranslateRequestBody.self, context: context)
+            let bytes = try await ParleyJSONDecoder.body(of: request, context: context)
+            let body = try bytes.withUnsafeReadableBytes(PlainTranslateRequestParser.parse)
+                ?? ParleyJSONDecoder.decode(TranslateRequestBody.self, from: Data(buffer: bytes))
             let checked = try TranslateRequest(body, limits: limits, defaultLane: .interactive)
             if let richTexts = checked.richTexts {
                 let outcomes = await withTaskGroup(of: (Int, RichTextResult).self) { group in
@@ -56,35 +41,64 @@ struct TranslationRoutes {
                 return try Self.richTextResponse(outcomes)
             }
             let outcomes = await engine.translate(checked.texts, from: checked.source, to: checked.targets, format: checked.format, lane: checked.lane)
-            return try Self.response(outcomes)
+            return Self.response(outcomes)
         }
     }
 
     /// 200 when anything was translated; 503 with the same body (and `Retry-After`) when nothing could be.
-    static func response(_ outcomes: [TextTranslation]) throws -> Response {
+    ///
+    /// Written field by field (see ``JSONWriter``), keys sorted:
+    /// `{"results":[{"errors":{…},"index":0,"source":{…},"translations":{"es":{"backend","cached","text"}}}]}`.
+    static func response(_ outcomes: [TextTranslation]) -> Response {
         var anySucceeded = false
         var retryAfter: Int?
-        let results = outcomes.enumerated().map { index, outcome in
-            var translations: [String: TranslationBody] = [:]
-            var errors: [String: ErrorBody] = [:]
-            for (language, result) in outcome.results {
-                switch result {
-                case .success(let translated):
-                    anySucceeded = true
-                    translations[language.code] = translated.unchanged
-                        ? TranslationBody(text: translated.text, unchanged: true)
-                        : TranslationBody(text: translated.text, backend: translated.backend, cached: translated.cached)
-                case .failure(let error):
-                    errors[language.code] = ErrorBody(code: error.code, message: error.description, backend: error.backend, retryAfter: error.retryAfterSeconds)
-                    if let seconds = error.retryAfterSeconds { retryAfter = min(retryAfter ?? seconds, seconds) }
+        var json = JSONWriter(capacity: 160 * outcomes.count + 16)
+        json.beginObject()
+        json.key("results")
+        json.beginArray()
+        for (index, outcome) in outcomes.enumerated() {
+            let results = outcome.results.sorted { $0.key.code < $1.key.code }
+            json.beginObject()
+            var wroteErrors = false
+            for (language, result) in results {
+                guard case .failure(let error) = result else { continue }
+                if !wroteErrors {
+                    json.key("errors")
+                    json.beginObject()
+                    wroteErrors = true
                 }
+                json.key(language.code)
+                ErrorBody(error).write(into: &json)
+                if let seconds = error.retryAfterSeconds { retryAfter = min(retryAfter ?? seconds, seconds) }
             }
-            return ResultBody(
-                index: index, source: SourceBody(outcome.source), translations: translations, errors: errors.isEmpty ? nil : errors)
+            if wroteErrors { json.endObject() }
+            json.key("index"); json.value(index)
+            json.key("source"); SourceBody(outcome.source).write(into: &json)
+            json.key("translations")
+            json.beginObject()
+            for (language, result) in results {
+                guard case .success(let translated) = result else { continue }
+                anySucceeded = true
+                json.key(language.code)
+                json.beginObject()
+                if translated.unchanged {
+                    json.key("text"); json.value(translated.text)
+                    json.key("unchanged"); json.value(true)
+                } else {
+                    if let backend = translated.backend { json.key("backend"); json.value(backend) }
+                    json.key("cached"); json.value(translated.cached)
+                    json.key("text"); json.value(translated.text)
+                }
+                json.endObject()
+            }
+            json.endObject()
+            json.endObject()
         }
+        json.endArray()
+        json.endObject()
         var headers = HTTPFields()
         if !anySucceeded, let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        return try JSONResponse.make(ResponseBody(results: results), status: anySucceeded || outcomes.isEmpty ? .ok : .serviceUnavailable, headers: headers)
+        return JSONResponse.make(json, status: anySucceeded || outcomes.isEmpty ? .ok : .serviceUnavailable, headers: headers)
     }
 }
 
@@ -112,7 +126,29 @@ extension TranslationRoutes {
     }
 }
 
+extension TranslationRoutes.ErrorBody {
+    init(_ error: EngineError) {
+        self.init(code: error.code, message: error.description, backend: error.backend, retryAfter: error.retryAfterSeconds)
+    }
+
+    func write(into json: inout JSONWriter) {
+        json.beginObject()
+        if let backend { json.key("backend"); json.value(backend) }
+        json.key("code"); json.value(code)
+        json.key("message"); json.value(message)
+        if let retryAfter { json.key("retryAfter"); json.value(retryAfter) }
+        json.endObject()
+    }
+}
+
 extension TranslationRoutes.SourceBody {
+    func write(into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("confidence"); json.value(confidence)
+        json.key("language"); json.value(language)
+        json.endObject()
+    }
+
     init(_ source: DetectedSource) {
         language = source.language?.code ?? "und"
         confidence = (source.confidence * 1000).rounded() / 1000

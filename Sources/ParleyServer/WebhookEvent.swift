@@ -15,5 +15,5 @@ public struct WebhookEvent: Sendable, Hashable {
         Array("{\"event\":\(Self.quoted(event)),\"lang\":\(Self.quoted(language)),\"namespace\":\(Self.quoted(namespace))}".utf8)
     }
 
-    static func quoted(_ text: String) -> String { JSONLogHandler.quote(text) }
+    static func quoted(_ text: String) -> String { JSONWriter.quoted(text) }
 }

@@ -28,6 +28,7 @@ struct TestService {
         jobs: JobRegistry = JobRegistry(),
         pretranslate: PretranslateFunction? = nil,
         webhookMonitor: WebhookChangeMonitor? = nil,
+        logger: Logger? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws {
         var configuration = ParleyConfiguration()
@@ -35,8 +36,9 @@ struct TestService {
         configure(&configuration)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-server-\(UUID().uuidString)").path
         store = try SQLiteStore(directory: directory)
-        var logger = Logger(label: "parley-test")
-        logger.logLevel = .critical
+        var quiet = Logger(label: "parley-test")
+        quiet.logLevel = .critical
+        let logger = logger ?? quiet
         service = try ParleyService(
             configuration: configuration, store: store, logger: logger, backends: backends, detection: Self.detection,
             catalogs: catalogs, jobs: jobs, pretranslate: pretranslate, webhookMonitor: webhookMonitor, extraRoutes: extraRoutes)

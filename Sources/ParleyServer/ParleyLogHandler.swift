@@ -1,0 +1,87 @@
+import Logging
+
+/// Parley's swift-log handler: one line per event on standard error, as text or as JSON.
+///
+/// - `text` (the default `log.format`):
+///   `2026-11-26T23:30:00.123Z info parley: request caller=ana duration_ms=0.412 … request_id=req_…`
+///   — values bare when they are one plain word, JSON-quoted otherwise.
+/// - `json`: `{"ts":"…","level":"info","label":"parley","msg":"request","caller":"ana",…}`.
+///
+/// Metadata fields come sorted by key. Setting metadata (done twice per request: request id
+/// and caller) is a plain dictionary store — nothing is formatted until a line is logged —
+/// and finished lines go to a ``LogSink``, which writes them in small batches.
+public struct ParleyLogHandler: LogHandler {
+    public enum Format: String, Sendable {
+        case text
+        case json
+    }
+
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    public let label: String
+    public let format: Format
+    /// Where lines go: standard error's sink, or (in tests) another descriptor's.
+    let sink: LogSink
+
+    public init(label: String, level: Logger.Level, format: Format) {
+        self.init(label: label, level: level, format: format, sink: .standardError)
+    }
+
+    init(label: String, level: Logger.Level, format: Format, sink: LogSink) {
+        self.label = label
+        self.logLevel = level
+        self.format = format
+        self.sink = sink
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var line = format == .json ? jsonLine(event) : textLine(event)
+        line.append(UInt8(ascii: "\n"))
+        sink.write(line, urgent: event.level >= .notice)
+    }
+
+    private func textLine(_ event: LogEvent) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(320)
+        line += LogLine.timestamp().utf8
+        line += " \(event.level.rawValue) \(label): \(event.message)".utf8
+        for (key, value) in LogLine.fields(metadata, event.metadata) {
+            line.append(UInt8(ascii: " "))
+            line += key.utf8
+            line.append(UInt8(ascii: "="))
+            Self.appendValue(value.description, to: &line)
+        }
+        return line
+    }
+
+    private func jsonLine(_ event: LogEvent) -> [UInt8] {
+        var json = JSONWriter(capacity: 320)
+        json.beginObject()
+        json.key("ts"); json.value(LogLine.timestamp())
+        json.key("level"); json.value(event.level.rawValue)
+        json.key("label"); json.value(label)
+        json.key("msg"); json.value("\(event.message)")
+        for (key, value) in LogLine.fields(metadata, event.metadata) {
+            json.key(key); json.value(value.description)
+        }
+        json.endObject()
+        return json.bytes
+    }
+
+    /// A text-format value: bare when it is one plain word, else JSON-quoted.
+    static func appendValue(_ text: String, to line: inout [UInt8]) {
+        let plain = !text.isEmpty && text.utf8.allSatisfy { byte in
+            byte > 0x20 && byte < 0x7f && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "=") && byte != UInt8(ascii: "\\")
+        }
+        if plain {
+            line += text.utf8
+        } else {
+            JSONWriter.appendQuoted(text, to: &line)
+        }
+    }
+}
