@@ -43,9 +43,13 @@ enum HTTPBenchmarks {
         configuration.cache.enabled = cache
         configuration.limits.maxTexts = 128
         let store = try SQLiteStore(directory: directory)
-        var logger = Logger(label: "parley")
-        // Production default (the access log on); PARLEY_BENCH_LOG_LEVEL=error shows its cost.
-        logger.logLevel = ProcessInfo.processInfo.environment["PARLEY_BENCH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        // Logging as `parley serve` sets it up (text lines, level info: the access log on);
+        // PARLEY_BENCH_LOG_LEVEL=error shows its cost, PARLEY_BENCH_LOG_FORMAT=json the other format.
+        var logSettings = configuration.log
+        logSettings.level = ProcessInfo.processInfo.environment["PARLEY_BENCH_LOG_LEVEL"] ?? logSettings.level
+        logSettings.format = ProcessInfo.processInfo.environment["PARLEY_BENCH_LOG_FORMAT"] ?? logSettings.format
+        LoggingBootstrap.bootstrap(logSettings)
+        let logger = Logger(label: "parley")
         let service = try ParleyService(
             configuration: configuration, store: store, logger: logger,
             backends: [InProcessBackend(name: "nllb", maxConcurrency: 64, maxBatchSize: 32)],
@@ -92,7 +96,8 @@ enum HTTPBenchmarks {
 
     /// Sends the same POST from `connections` concurrent loops for `seconds`; counts the 200s
     /// whose body satisfies `accept`.
-    static func load(port: Int, path: String, body: String, key: String?, connections: Int, seconds: Double, accept: @escaping @Sendable (ByteBuffer) -> Bool) async throws -> (ok: Int, other: Int) {
+    static func load(port: Int, path: String, body: String, key: String?, connections: Int, seconds: Double, accept: @escaping @Sendable (ByteBuffer) -> Bool) async throws -> (ok: Int, other: Int, cpu: Double) {
+        let cpuBefore = processCPUSeconds()
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
         let counts = await withTaskGroup(of: (Int, Int).self) { group in
@@ -120,8 +125,40 @@ enum HTTPBenchmarks {
             for await (ok, other) in group { total = (total.0 + ok, total.1 + other) }
             return total
         }
+        let cpu = processCPUSeconds() - cpuBefore
         try await client.shutdown()
-        return counts
+        return (counts.0, counts.1, cpu)
+    }
+
+    static let cachedMarker = Array(#""cached":true"#.utf8)
+
+    /// Whether `buffer` holds `needle` (a byte search: the load generator's own cost stays
+    /// small next to what it measures).
+    static func contains(_ buffer: ByteBuffer, _ needle: [UInt8]) -> Bool {
+        buffer.withUnsafeReadableBytes { bytes in
+            guard bytes.count >= needle.count, let first = needle.first else { return false }
+            var index = 0
+            while index <= bytes.count - needle.count {
+                if bytes[index] == first {
+                    var match = true
+                    for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
+                        match = false
+                        break
+                    }
+                    if match { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// User plus system CPU time this process has used so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Sends stderr (the access log) to a file so that it costs what it costs in production.
@@ -140,6 +177,8 @@ enum HTTPBenchmarks {
         let seconds = arguments.firstIndex(of: "--seconds").flatMap { Double(arguments[safe: $0 + 1] ?? "") } ?? 3
         let connections = arguments.firstIndex(of: "--connections").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 32
         let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 3
+        // `--only parley` or `--only bare` loads one side (for profiling one of them with perf).
+        let only = arguments.firstIndex(of: "--only").flatMap { arguments[safe: $0 + 1] }
         let logPath = redirectAccessLog()
         let (parley, key) = try await parley(cache: true)
         let bareServer = try await bare()
@@ -148,12 +187,14 @@ enum HTTPBenchmarks {
         _ = try await load(port: parley.port, path: "/v1/translate", body: parleyBody, key: key, connections: 4, seconds: 0.5) { _ in true }
         _ = try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: 4, seconds: 0.5) { _ in true }
         var parleyTotal = 0, bareTotal = 0, parleyRejected = 0
+        var parleyCPU = 0.0, bareCPU = 0.0
         var table = BenchmarkTable("(a) cached /v1/translate vs bare Hummingbird JSON route, \(connections) connections, \(format(seconds, 0)) s per turn")
         for round in 1...rounds {
-            let bareCount = try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: connections, seconds: seconds) { _ in true }
-            let parleyCount = try await load(port: parley.port, path: "/v1/translate", body: parleyBody, key: key, connections: connections, seconds: seconds) { buffer in
-                String(buffer: buffer).contains(#""cached":true"#)
+            let bareCount = only == "parley" ? (ok: 0, other: 0, cpu: 0) : try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: connections, seconds: seconds) { _ in true }
+            let parleyCount = only == "bare" ? (ok: 0, other: 0, cpu: 0) : try await load(port: parley.port, path: "/v1/translate", body: parleyBody, key: key, connections: connections, seconds: seconds) { buffer in
+                contains(buffer, cachedMarker)
             }
+            bareCPU += bareCount.cpu; parleyCPU += parleyCount.cpu
             bareTotal += bareCount.ok
             parleyTotal += parleyCount.ok
             parleyRejected += parleyCount.other
@@ -162,6 +203,7 @@ enum HTTPBenchmarks {
         await parley.stop()
         await bareServer.stop()
         table.add("parley non-cached or non-200", "\(parleyRejected)")
+        table.add("process CPU per request", "bare \(format(bareCPU / Double(max(bareTotal, 1)) * 1e6, 1)) µs   parley \(format(parleyCPU / Double(max(parleyTotal, 1)) * 1e6, 1)) µs   (server and load generator together)")
         table.add("ratio parley / bare", "\(format(Double(parleyTotal) / Double(max(bareTotal, 1)), 3))   (target: >= 0.8)")
         table.add("access log", logPath)
         return table.text

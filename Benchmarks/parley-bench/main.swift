@@ -14,6 +14,8 @@ do {
         print(try await HTTPBenchmarks.cachedThroughput(arguments: rest))
     case "latency":
         print(try await HTTPBenchmarks.addedLatency(arguments: rest))
+    case "engine-cached":
+        print(try await EngineBenchmarks.cachedPath(arguments: rest))
     case "coalesce":
         print(try await EngineBenchmarks.coalescing(arguments: rest))
     case "batching":
@@ -28,6 +30,7 @@ do {
             usage: swift run -c release parley-bench <scenario> [options]
               detect     language detection: model load time, size, texts/s on one core
               cached     (a) cached /v1/translate req/s vs a bare Hummingbird JSON route, alternating
+              engine-cached  the engine's cache-hit path alone (no HTTP): µs per call
               latency    (b) p50/p99 added latency of /v1/translate over a zero-latency backend
               coalesce   (c) 1,000 identical in-flight requests, cache off, 50 ms backend: backend calls
               batching   (d) 30 concurrent one-text requests vs a sequential loop, 50 ms per call
