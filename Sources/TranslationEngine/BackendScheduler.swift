@@ -9,8 +9,10 @@ import TranslationBackends
 /// slot is busy, texts queue per priority lane; each time a slot frees, the most urgent lane's
 /// oldest text leaves together with up to `batchLimit - 1` queued texts of the same pair and
 /// format, as one backend call — so under load one call carries many texts. A call also
-/// picks up, just before it leaves, texts of its pair that queued in the meantime (texts
-/// arriving together travel together, without any waiting window).
+/// picks up, just before it leaves, texts of its pair that queued in the meantime, and a
+/// text arriving while a call of its pair and format is about to leave joins that call
+/// instead of taking another slot: texts arriving together travel together, without any
+/// waiting window, and the free slots stay free for whatever comes a moment later.
 /// With more than one slot, the last free slot is kept for interactive work, so a person
 /// clicking Translate never waits behind auto-translation or pre-translation.
 actor BackendScheduler {
@@ -20,6 +22,13 @@ actor BackendScheduler {
     let metrics: EngineMetrics
     private var busy = 0
     private var queues: [PriorityLane: Deque<Pending>] = [:]
+    /// Calls (by pair and format) that have a slot and are gathering texts before they leave.
+    private var gathering: [BatchKind: Int] = [:]
+
+    struct BatchKind: Hashable {
+        let pair: LanguagePair
+        let format: TextFormat
+    }
 
     struct Pending {
         let text: String
@@ -58,7 +67,8 @@ actor BackendScheduler {
     /// - Throws: ``SubmitError/overloaded`` when the lane's queue is full.
     func submit(_ text: String, pair: LanguagePair, format: TextFormat, lane: PriorityLane, deadline: ContinuousClock.Instant) async throws(SubmitError) -> Result<String, BackendError> {
         let now = ContinuousClock.now
-        if busy < slotLimit(for: lane) && !queuedAhead(of: lane) {
+        let joinsACall = gathering[BatchKind(pair: pair, format: format), default: 0] > 0
+        if !joinsACall && busy < slotLimit(for: lane) && !queuedAhead(of: lane) {
             busy += 1
             return await withCheckedContinuation { continuation in
                 let pending = Pending(text: text, pair: pair, format: format, lane: lane, enqueued: now, deadline: deadline, continuation: continuation)
@@ -78,6 +88,9 @@ actor BackendScheduler {
 
     /// Starts one backend call carrying `batch` (a slot is already taken for it).
     private func dispatch(_ batch: [Pending]) {
+        guard let first = batch.first else { return }
+        let kind = BatchKind(pair: first.pair, format: first.format)
+        gathering[kind, default: 0] += 1
         Task {
             // A few yields, no timer: texts already on their way to this scheduler get to queue
             // first and ride along instead of waiting for the next free slot. It stops once three
@@ -90,8 +103,18 @@ actor BackendScheduler {
                 quiet = now == queued ? quiet + 1 : 0
                 queued = now
             }
-            await self.send(self.topUp(batch))
+            await self.send(self.leave(batch, kind: kind))
         }
+    }
+
+    /// The call stops gathering: it takes along what queued for it, and texts it cannot take
+    /// (other pairs, or beyond the batch limit) get the free slots at once.
+    private func leave(_ batch: [Pending], kind: BatchKind) -> [Pending] {
+        gathering[kind, default: 1] -= 1
+        if gathering[kind] == 0 { gathering[kind] = nil }
+        let full = topUp(batch)
+        startQueuedBatches()
+        return full
     }
 
     /// Adds queued texts of the batch's pair and format (most urgent lane first) up to the
@@ -147,37 +170,48 @@ actor BackendScheduler {
         await slotFreed()
     }
 
-    /// A call finished: start the next batch, most urgent lane first.
+    /// A call finished: its slot goes to the queued texts.
     private func slotFreed() {
         busy -= 1
+        startQueuedBatches()
+    }
+
+    /// Gives free slots to queued texts, most urgent lane first, one batch per slot.
+    private func startQueuedBatches() {
         let now = ContinuousClock.now
         for lane in PriorityLane.allCases {
-            guard busy < slotLimit(for: lane), var queue = queues[lane], !queue.isEmpty else { continue }
-            // Texts whose deadline passed while queued fail now rather than occupy a call.
-            while let first = queue.first, first.deadline <= now {
-                queue.removeFirst()
-                first.continuation.resume(returning: .failure(.timeout))
+            while busy < slotLimit(for: lane), let batch = nextBatch(of: lane, now: now) {
+                busy += 1
+                dispatch(batch)
             }
-            guard let first = queue.first else {
-                queues[lane] = queue
-                continue
-            }
-            var batch: [Pending] = []
-            var rest = Deque<Pending>()
-            let limit = max(1, backend.batchLimit)
-            while let item = queue.popFirst() {
-                if batch.count < limit && item.pair == first.pair && item.format == first.format {
-                    batch.append(item)
-                } else {
-                    rest.append(item)
-                }
-            }
-            queues[lane] = rest
-            metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
-            busy += 1
-            dispatch(batch)
-            if busy >= slots { return }
         }
+    }
+
+    /// The lane's oldest text with up to `batchLimit - 1` queued texts of its pair and
+    /// format; texts whose deadline passed while queued fail now rather than occupy a call.
+    private func nextBatch(of lane: PriorityLane, now: ContinuousClock.Instant) -> [Pending]? {
+        guard var queue = queues[lane], !queue.isEmpty else { return nil }
+        while let first = queue.first, first.deadline <= now {
+            queue.removeFirst()
+            first.continuation.resume(returning: .failure(.timeout))
+        }
+        guard let first = queue.first else {
+            queues[lane] = queue
+            return nil
+        }
+        var batch: [Pending] = []
+        var rest = Deque<Pending>()
+        let limit = max(1, backend.batchLimit)
+        while let item = queue.popFirst() {
+            if batch.count < limit && item.pair == first.pair && item.format == first.format {
+                batch.append(item)
+            } else {
+                rest.append(item)
+            }
+        }
+        queues[lane] = rest
+        metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
+        return batch
     }
 
     private func queuedCount() -> Int {

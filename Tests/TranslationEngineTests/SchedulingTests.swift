@@ -14,6 +14,35 @@ struct SchedulingTests {
         #expect(nllb.batchSizes == [1, 1])
     }
 
+    /// Separate requests arriving together ride the call that is about to leave, instead of
+    /// each taking a slot and leaving the latecomers to wait for a second round.
+    @Test func textsArrivingTogetherJoinTheCallAboutToLeave() async {
+        let nllb = nllbLike(latency: .milliseconds(50), maxConcurrency: 4, maxBatchSize: 32)
+        let engine = makeEngine([nllb]) { $0.cache.enabled = false }
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<30 {
+                group.addTask { _ = await engine.translate("message number \(index)", from: .language(.english), to: [.hausa]) }
+            }
+        }
+        #expect(nllb.batchSizes.reduce(0, +) == 30)
+        #expect(nllb.calls <= 3, "batch sizes \(nllb.batchSizes)")
+        #expect((nllb.batchSizes.max() ?? 0) >= 20, "batch sizes \(nllb.batchSizes)")
+    }
+
+    /// Texts a leaving call cannot take (beyond its batch limit) get the free slots at once.
+    @Test func whatALeavingCallCannotTakeGetsTheFreeSlots() async {
+        let nllb = nllbLike(latency: .milliseconds(100), maxConcurrency: 4, maxBatchSize: 4)
+        let engine = makeEngine([nllb]) { $0.cache.enabled = false }
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<10 {
+                group.addTask { _ = await engine.translate("message number \(index)", from: .language(.english), to: [.hausa]) }
+            }
+        }
+        #expect(nllb.batchSizes.reduce(0, +) == 10)
+        #expect(nllb.batchSizes.allSatisfy { $0 <= 4 })
+        #expect(nllb.maxConcurrentCalls >= 3, "batch sizes \(nllb.batchSizes)")
+    }
+
     @Test func busyBackendGetsBatches() async {
         let nllb = nllbLike(latency: .milliseconds(50), maxConcurrency: 1, maxBatchSize: 16)
         let engine = makeEngine([nllb])
