@@ -85,7 +85,8 @@ struct TranslateRequest {
         guard body.texts.count <= limits.maxTexts else {
             throw APIError.tooLarge(code: "too_many_texts", message: "\(body.texts.count) texts in one call; the limit is \(limits.maxTexts)")
         }
-        for (index, item) in body.texts.enumerated() where item.text.unicodeScalars.count > limits.maxCharacters {
+        // A text has no more characters than UTF-8 bytes: only long ones need counting.
+        for (index, item) in body.texts.enumerated() where item.text.utf8.count > limits.maxCharacters && item.text.unicodeScalars.count > limits.maxCharacters {
             throw APIError.tooLarge(code: "text_too_long", message: "texts[\(index)] has \(item.text.unicodeScalars.count) characters; the limit is \(limits.maxCharacters)")
         }
         texts = body.texts.map(\.text)
@@ -116,7 +117,7 @@ struct TranslateRequest {
     }
 
     static func source(_ code: String, field: String) throws(APIError) -> SourceLanguage {
-        if code.lowercased() == "auto" { return .auto }
+        if code.utf8.count == 4 && code.lowercased() == "auto" { return .auto }
         return .language(try language(code, field: field))
     }
 
