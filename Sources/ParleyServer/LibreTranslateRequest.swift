@@ -31,7 +31,16 @@ struct LibreTranslateRequest {
         for (key, value) in request.uri.queryParameters { fields[String(key)] = .string(String(value)) }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let data = Data(buffer: buffer)
-        if contentType.hasPrefix("application/json") {
+        if contentType.hasPrefix("application/json"), let members = buffer.withUnsafeReadableBytes(FlatJSONObjectReader.parse) {
+            // The chat server's shape, read without Foundation's general JSON parser.
+            for (key, value) in members {
+                switch value {
+                case .string(let text): fields[key] = .string(text)
+                case .list(let list): fields[key] = .list(list)
+                case .null: fields[key] = .other
+                }
+            }
+        } else if contentType.hasPrefix("application/json") {
             let object: Any
             do {
                 object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])

@@ -120,7 +120,9 @@ struct LibreTranslateRoutes {
             translatedText: isList ? .list(translated) : .single(translated[0]),
             detectedLanguage: source == .auto ? (isList ? .list(detected) : .single(detected[0])) : nil,
             alternatives: alternatives > 0 ? (isList ? .list(texts.map { _ in [] }) : .single([])) : nil)
-        return try JSONResponse.make(body)
+        var json = JSONWriter(capacity: 96 + texts.reduce(0) { $0 + $1.utf8.count * 2 })
+        body.write(into: &json)
+        return JSONResponse.make(json)
     }
 
     func detect(_ request: Request, context: ParleyRequestContext) async throws -> Response {
@@ -160,6 +162,13 @@ struct LibreTranslateRoutes {
     struct DetectedLanguage: Codable {
         var confidence: Double
         var language: String
+
+        func write(into json: inout JSONWriter) {
+            json.beginObject()
+            json.key("confidence"); json.value(confidence)
+            json.key("language"); json.value(language)
+            json.endObject()
+        }
     }
 
     /// A value that is one thing for a single `q` and a list for a list `q`.
@@ -180,6 +189,44 @@ struct LibreTranslateRoutes {
         var translatedText: OneOrMany<String>
         var detectedLanguage: OneOrMany<DetectedLanguage>?
         var alternatives: OneOrMany<[String]>?
+
+        /// The same bytes `JSONResponse.make(self)` gives (keys sorted), written by hand: this
+        /// is the chat server's hot path.
+        func write(into json: inout JSONWriter) {
+            json.beginObject()
+            if let alternatives {
+                json.key("alternatives")
+                switch alternatives {
+                case .single(let list): Self.write(list, into: &json)
+                case .list(let lists):
+                    json.beginArray()
+                    for list in lists { Self.write(list, into: &json) }
+                    json.endArray()
+                }
+            }
+            if let detectedLanguage {
+                json.key("detectedLanguage")
+                switch detectedLanguage {
+                case .single(let detected): detected.write(into: &json)
+                case .list(let all):
+                    json.beginArray()
+                    for detected in all { detected.write(into: &json) }
+                    json.endArray()
+                }
+            }
+            json.key("translatedText")
+            switch translatedText {
+            case .single(let text): json.value(text)
+            case .list(let texts): Self.write(texts, into: &json)
+            }
+            json.endObject()
+        }
+
+        private static func write(_ strings: [String], into json: inout JSONWriter) {
+            json.beginArray()
+            for text in strings { json.value(text) }
+            json.endArray()
+        }
     }
 
     struct FrontendSettings: Codable {

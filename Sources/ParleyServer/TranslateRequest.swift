@@ -48,6 +48,27 @@ struct TranslateRequestBody: Decodable, Equatable {
 }
 
 extension TranslateRequestBody {
+    /// The body from a flat JSON object of exactly its fields (strings, lists of strings,
+    /// `null` for the optional ones), or `nil` for anything else (decode that with
+    /// `JSONDecoder`, which names the problem).
+    init?(flat members: [(key: String, value: FlatJSONObjectReader.Value)]) {
+        var texts: [String]?, targets: [String]?
+        var source: String?, format: String?, priority: String?
+        for (key, value) in members {
+            switch (key, value) {
+            case ("texts", .list(let list)): texts = list
+            case ("targets", .list(let list)): targets = list
+            case ("source", .string(let text)): source = text
+            case ("format", .string(let text)): format = text
+            case ("priority", .string(let text)): priority = text
+            case ("source", .null), ("format", .null), ("priority", .null): break
+            default: return nil
+            }
+        }
+        guard let texts, let targets else { return nil }
+        self.init(texts: texts.map(TextItem.plain), source: source, targets: targets, format: format, priority: priority)
+    }
+
     enum CodingKeys: String, CodingKey {
         case texts, source, targets, format, priority
     }

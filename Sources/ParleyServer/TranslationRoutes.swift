@@ -26,7 +26,7 @@ struct TranslationRoutes {
         router.post("/v1/translate") { request, context in
             try context.require(.translate)
             let bytes = try await ParleyJSONDecoder.body(of: request, context: context)
-            let body = try bytes.withUnsafeReadableBytes(PlainTranslateRequestParser.parse)
+            let body = try bytes.withUnsafeReadableBytes(FlatJSONObjectReader.parse).flatMap(TranslateRequestBody.init(flat:))
                 ?? ParleyJSONDecoder.decode(TranslateRequestBody.self, from: Data(buffer: bytes))
             let checked = try TranslateRequest(body, limits: limits, defaultLane: .interactive)
             if let richTexts = checked.richTexts {

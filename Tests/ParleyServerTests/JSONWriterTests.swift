@@ -94,6 +94,22 @@ import TranslationBackends
         #expect(response.status == .ok)
     }
 
+    @Test func libreTranslateResponsesMatchTheEncoder() throws {
+        typealias Routes = LibreTranslateRoutes
+        let detected = [Routes.DetectedLanguage(confidence: 97.3, language: "es"), .init(confidence: 90, language: "und")]
+        let bodies = [
+            Routes.TranslateResponse(translatedText: .single("Hello \"all\"/😀"), detectedLanguage: nil, alternatives: nil),
+            Routes.TranslateResponse(translatedText: .single("Hi"), detectedLanguage: .single(detected[0]), alternatives: .single([])),
+            Routes.TranslateResponse(translatedText: .list(["a", "b\n"]), detectedLanguage: .list(detected), alternatives: .list([[], []])),
+            Routes.TranslateResponse(translatedText: .list([]), detectedLanguage: nil, alternatives: .list([])),
+        ]
+        for body in bodies {
+            var json = JSONWriter()
+            body.write(into: &json)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: try Self.encoder.encode(body), as: UTF8.self))
+        }
+    }
+
     @Test func aResponseWithNothingTranslatedIs503WithTheShortestRetryAfter() throws {
         let outcomes = [
             TextTranslation(source: DetectedSource(language: .english, confidence: 1), results: [

@@ -1,14 +1,21 @@
-/// Reads the common shape of a `POST /v1/translate` body straight from its bytes:
-/// `{"texts":["…"],"source":"en","targets":["es"],"format":"text","priority":"bulk"}` —
-/// an object of exactly those keys (any order, each at most once), strings and lists of
-/// strings, `null` for the optional ones.
+/// Reads a flat JSON object — every value a string, a list of strings or `null` — straight
+/// from its bytes: the shape of nearly every translate request, Parley's own
+/// (`{"texts":["…"],"source":"en","targets":["es"]}`) and LibreTranslate's
+/// (`{"q":"…","source":"auto","target":"es"}`).
 ///
-/// Everything else — objects in `texts` (rich text), unknown keys, numbers, invalid UTF-8,
-/// lone surrogates, malformed JSON — makes it answer `nil`, and the caller decodes with
-/// `JSONDecoder`, which gives the precise error. So this parser only has to be right on
-/// what it accepts, and a property test holds it to `JSONDecoder` there. It exists because
-/// decoding is a large share of a cached translation's cost.
-struct PlainTranslateRequestParser {
+/// Anything else — numbers, booleans, nested objects, a key twice, invalid UTF-8, lone
+/// surrogates, malformed JSON — makes it answer `nil`, and the caller falls back to the
+/// general decoder, which also gives the precise error. So this reader only has to be right
+/// on what it accepts, and property tests hold it to `JSONDecoder` and `JSONSerialization`
+/// there. It exists because general JSON decoding was the largest share of a cached
+/// translation's cost.
+struct FlatJSONObjectReader {
+    enum Value: Equatable {
+        case string(String)
+        case list([String])
+        case null
+    }
+
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
 
@@ -16,77 +23,53 @@ struct PlainTranslateRequestParser {
         self.bytes = bytes
     }
 
-    /// The body, or `nil` when it is not of the plain shape (or not valid).
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> TranslateRequestBody? {
-        var parser = PlainTranslateRequestParser(bytes)
-        return parser.body()
+    /// The members in order, or `nil` when the bytes are not a flat object (or not valid).
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [(key: String, value: Value)]? {
+        var reader = FlatJSONObjectReader(bytes)
+        return reader.object()
     }
 
-    private mutating func body() -> TranslateRequestBody? {
+    private mutating func object() -> [(key: String, value: Value)]? {
         skipWhitespace()
         guard take(UInt8(ascii: "{")) else { return nil }
-        var texts: [String]?, targets: [String]?
-        var source: String??, format: String??, priority: String??
+        var members: [(key: String, value: Value)] = []
         skipWhitespace()
         if !take(UInt8(ascii: "}")) {
             repeat {
                 skipWhitespace()
-                guard let key = string() else { return nil }
+                guard let key = string(), !members.contains(where: { $0.key == key }) else { return nil }
                 skipWhitespace()
                 guard take(UInt8(ascii: ":")) else { return nil }
                 skipWhitespace()
-                switch key {
-                case "texts" where texts == nil: texts = stringList()
-                case "targets" where targets == nil: targets = stringList()
-                case "source" where source == nil: source = optionalString()
-                case "format" where format == nil: format = optionalString()
-                case "priority" where priority == nil: priority = optionalString()
-                default: return nil
-                }
-                guard !failed else { return nil }
+                guard let value = value() else { return nil }
+                members.append((key, value))
                 skipWhitespace()
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
         }
         skipWhitespace()
-        guard index == bytes.count, let texts, let targets else { return nil }
-        return TranslateRequestBody(
-            texts: texts.map(TranslateRequestBody.TextItem.plain), source: source ?? nil, targets: targets,
-            format: format ?? nil, priority: priority ?? nil)
+        return index == bytes.count ? members : nil
     }
 
-    /// Set when a value could not be read; the whole parse then answers `nil`.
-    private var failed = false
-
-    private mutating func stringList() -> [String]? {
-        guard take(UInt8(ascii: "[")) else { return fail() }
-        var list: [String] = []
-        skipWhitespace()
-        if take(UInt8(ascii: "]")) { return list }
-        repeat {
-            skipWhitespace()
-            guard let item = string() else { return fail() }
-            list.append(item)
-            skipWhitespace()
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "]")) else { return fail() }
-        return list
-    }
-
-    /// A string, or `.some(nil)` for `null`.
-    private mutating func optionalString() -> String?? {
+    private mutating func value() -> Value? {
         if bytes.count - index >= 4, bytes[index] == UInt8(ascii: "n"), bytes[index + 1] == UInt8(ascii: "u"),
            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "l") {
             index += 4
-            return .some(nil)
+            return .null
         }
-        guard let text = string() else { return fail() }
-        return .some(text)
-    }
-
-    private mutating func fail<T>() -> T? {
-        failed = true
-        return nil
+        if take(UInt8(ascii: "[")) {
+            var list: [String] = []
+            skipWhitespace()
+            if take(UInt8(ascii: "]")) { return .list(list) }
+            repeat {
+                skipWhitespace()
+                guard let item = string() else { return nil }
+                list.append(item)
+                skipWhitespace()
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? .list(list) : nil
+        }
+        return string().map(Value.string)
     }
 
     /// A JSON string with its escapes resolved; `nil` on anything invalid.

@@ -3,15 +3,20 @@ import PropertyBased
 import Testing
 @testable import ParleyServer
 
-/// The hand-written reader of `/v1/translate` bodies must agree with `JSONDecoder` on every
-/// body it accepts, and hand everything else to `JSONDecoder` (by answering `nil`).
-@Suite struct PlainTranslateRequestParserTests {
+/// The hand-written reader of flat JSON objects must agree with `JSONDecoder` (for
+/// `/v1/translate` bodies) and `JSONSerialization` (for LibreTranslate's) on everything it
+/// accepts, and hand everything else to them (by answering `nil`).
+@Suite struct FlatJSONObjectReaderTests {
     func parse(_ json: String) -> TranslateRequestBody? {
-        Array(json.utf8).withUnsafeBytes(PlainTranslateRequestParser.parse)
+        parse(bytes: Array(json.utf8))
     }
 
     func parse(bytes: [UInt8]) -> TranslateRequestBody? {
-        bytes.withUnsafeBytes(PlainTranslateRequestParser.parse)
+        bytes.withUnsafeBytes(FlatJSONObjectReader.parse).flatMap(TranslateRequestBody.init(flat:))
+    }
+
+    func members(_ json: String) -> [(key: String, value: FlatJSONObjectReader.Value)]? {
+        Array(json.utf8).withUnsafeBytes(FlatJSONObjectReader.parse)
     }
 
     func decoded(_ json: String) -> TranslateRequestBody? {
@@ -47,7 +52,10 @@ import Testing
 
     @Test(arguments: [
         #"{"texts":[{"text":"hi","facets":[]}],"targets":["es"],"format":"richtext"}"#,  // rich text
-        #"{"texts":["hi"],"targets":["es"],"extra":1}"#,  // a key it does not know
+        #"{"texts":["hi"],"targets":["es"],"extra":"x"}"#,  // a key it does not know
+        #"{"texts":["hi"],"targets":["es"],"format":1}"#,  // a number
+        #"{"texts":["hi"],"targets":"es"}"#,  // a string for a list
+        #"{"texts":null,"targets":["es"]}"#,  // null for a required field
         #"{"texts":["hi"],"texts":["again"],"targets":["es"]}"#,  // a key twice
         #"{"texts":["hi"]}"#,  // targets missing
         #"{"texts":[1],"targets":["es"]}"#,  // a number
@@ -92,6 +100,51 @@ import Testing
             let parsed = parse(json)
             #expect(parsed != nil, "should read \(json)")
             #expect(parsed == decoded(json), "differs from JSONDecoder on \(json)")
+        }
+    }
+
+    @Test func readsLibreTranslatesShapesLikeJSONSerialization() throws {
+        let json = #"{"q":["Hola","¿Qué tal?"],"source":"auto","target":"en","format":"text","api_key":null,"x":[]}"#
+        let read = try #require(members(json))
+        #expect(read.map(\.key) == ["q", "source", "target", "format", "api_key", "x"])
+        #expect(read[0].value == .list(["Hola", "¿Qué tal?"]) && read[4].value == .null && read[5].value == .list([]))
+        // Numbers and booleans (alternatives: 3) are left to JSONSerialization.
+        #expect(members(#"{"q":"hi","alternatives":3}"#) == nil)
+        #expect(members(#"{"q":"hi","x":true}"#) == nil)
+        #expect(members(#"{"q":{"a":"b"}}"#) == nil)
+    }
+
+    /// Random flat objects: what the reader accepts, `JSONSerialization` reads the same way.
+    @Test func agreesWithJSONSerializationOnRandomFlatObjects() async {
+        let pieces = ["q", "a", "\"", "\\", "/", "\n", "é", "😀", "\u{1}", " ", "ع"]
+        let text = Gen.int(in: 0..<pieces.count).map { pieces[$0] }.array(of: 0...5).map { $0.joined() }
+        let value = zip(Gen.int(in: 0...2), text, text.array(of: 0...3))
+        let keys = ["q", "source", "target", "format", "api_key", "alternatives", "texts"]
+        await propertyCheck(count: 1_000, input: value.array(of: 0...6), Gen.int(in: 0...2)) { values, style in
+            var seen = Set<String>()
+            var parts: [String] = []
+            for (index, (kind, single, list)) in values.enumerated() {
+                let key = keys[index % keys.count]
+                guard seen.insert(key).inserted else { continue }
+                let rendered = switch kind {
+                case 0: Self.literal(single, style: style)
+                case 1: "[" + list.map { Self.literal($0, style: style) }.joined(separator: ",") + "]"
+                default: "null"
+                }
+                parts.append(Self.literal(key, style: style) + ":" + rendered)
+            }
+            let json = "{" + parts.joined(separator: ", ") + "}"
+            let read = members(json)
+            #expect(read != nil, "should read \(json)")
+            let expected = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+            #expect(expected?.count == read?.count, "\(json)")
+            for (key, value) in read ?? [] {
+                switch value {
+                case .string(let text): #expect(expected?[key] as? String == text, "\(json)")
+                case .list(let list): #expect(expected?[key] as? [String] == list, "\(json)")
+                case .null: #expect(expected?[key] is NSNull, "\(json)")
+                }
+            }
         }
     }
 
