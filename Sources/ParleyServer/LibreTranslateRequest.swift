@@ -30,7 +30,6 @@ struct LibreTranslateRequest {
         var fields: [String: Value] = [:]
         for (key, value) in request.uri.queryParameters { fields[String(key)] = .string(String(value)) }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let data = Data(buffer: buffer)
         if contentType.hasPrefix("application/json"), let members = buffer.withUnsafeReadableBytes(FlatJSONObjectReader.parse) {
             // The chat server's shape, read without Foundation's general JSON parser.
             for (key, value) in members {
@@ -43,14 +42,14 @@ struct LibreTranslateRequest {
         } else if contentType.hasPrefix("application/json") {
             let object: Any
             do {
-                object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+                object = try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
             } catch {
                 throw Failure(status: .badRequest, message: "The browser (or proxy) sent a request that this server could not understand.")
             }
             guard let map = object as? [String: Any] else { throw Failure(status: .badRequest, message: "Invalid JSON format") }
             for (key, value) in map { fields[key] = Self.value(value) }
-        } else if !data.isEmpty {
-            let text = String(decoding: data, as: UTF8.self)
+        } else if buffer.readableBytes > 0 {
+            let text = String(buffer: buffer)
             for pair in text.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = Self.formDecode(parts[0])

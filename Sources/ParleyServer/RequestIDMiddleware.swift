@@ -4,7 +4,7 @@ import Logging
 import Synchronization
 
 /// Gives every request an id — the caller's `X-Request-Id` when it is 1–128 safe characters,
-/// else a new random one — puts it in the logger's metadata, and returns it on every response.
+/// else a new unique one — puts it in the logger's metadata, and returns it on every response.
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
 

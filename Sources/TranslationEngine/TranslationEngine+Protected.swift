@@ -40,11 +40,15 @@ extension TranslationEngine {
     /// first repeat is put together from them again.
     func translateProtected(_ text: String, pair: LanguagePair, lane: PriorityLane, deadline: ContinuousClock.Instant) async -> Result<TranslatedText, EngineError> {
         let whole = TranslationWork(text: text, pair: pair, format: .text, glossaryVersion: glossaryVersion, layer: .protectedText)
-        if let known = planner.knownRoutes(for: pair), let hit = memoryCachedTranslation(of: whole, routes: known) {
-            return .success(hit)
+        // Whole texts live in memory only, so this never waits (unless the backends' pairs
+        // are still to be discovered).
+        let routes: [TranslationRoute]
+        if let known = planner.knownRoutes(for: pair) {
+            routes = known
+        } else {
+            routes = await planner.routes(for: pair)
         }
-        let routes = await planner.routes(for: pair)
-        if let hit = await cachedTranslation(of: whole, routes: routes) {
+        if let hit = memoryCachedTranslation(of: whole, routes: routes) {
             return .success(hit)
         }
         let trace = StringTranslationTrace()
