@@ -120,23 +120,29 @@ actor BackendScheduler {
     /// Adds queued texts of the batch's pair and format (most urgent lane first) up to the
     /// batch limit: the slot is taken anyway, so they ride along at no cost.
     private func topUp(_ batch: [Pending]) -> [Pending] {
-        let limit = max(1, backend.batchLimit)
-        guard let first = batch.first, batch.count < limit else { return batch }
+        guard let first = batch.first else { return batch }
         var batch = batch
         for lane in PriorityLane.allCases {
-            guard var queue = queues[lane], !queue.isEmpty, batch.count < limit else { continue }
-            var rest = Deque<Pending>()
-            while let item = queue.popFirst() {
-                if batch.count < limit && item.pair == first.pair && item.format == first.format {
-                    batch.append(item)
-                } else {
-                    rest.append(item)
-                }
-            }
-            queues[lane] = rest
-            metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
+            moveQueued(of: lane, like: first, into: &batch)
         }
         return batch
+    }
+
+    /// Moves the lane's queued texts of `first`'s pair and format into `batch`, oldest first,
+    /// up to the batch limit; the others keep their places.
+    private func moveQueued(of lane: PriorityLane, like first: Pending, into batch: inout [Pending]) {
+        let limit = max(1, backend.batchLimit)
+        guard var queue = queues[lane], !queue.isEmpty, batch.count < limit else { return }
+        var rest = Deque<Pending>()
+        while let item = queue.popFirst() {
+            if batch.count < limit && item.pair == first.pair && item.format == first.format {
+                batch.append(item)
+            } else {
+                rest.append(item)
+            }
+        }
+        queues[lane] = rest
+        metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
     }
 
     /// Does one backend call and hands every text its result.
@@ -195,22 +201,10 @@ actor BackendScheduler {
             queue.removeFirst()
             first.continuation.resume(returning: .failure(.timeout))
         }
-        guard let first = queue.first else {
-            queues[lane] = queue
-            return nil
-        }
+        queues[lane] = queue
+        guard let first = queue.first else { return nil }
         var batch: [Pending] = []
-        var rest = Deque<Pending>()
-        let limit = max(1, backend.batchLimit)
-        while let item = queue.popFirst() {
-            if batch.count < limit && item.pair == first.pair && item.format == first.format {
-                batch.append(item)
-            } else {
-                rest.append(item)
-            }
-        }
-        queues[lane] = rest
-        metrics.queueDepth(backend: name, lane: lane, depth: rest.count)
+        moveQueued(of: lane, like: first, into: &batch)
         return batch
     }
 
