@@ -1,9 +1,10 @@
 // swift-tools-version:6.2
 // Parley — the translation and localization service of protoimsg.
 //
-// Module graph (arrows point one way):
-//   parley (CLI) -> ParleyCommands -> ParleyServer -> AccessControl, Storage, ServiceConfiguration,
-//   LanguageDetection -> Languages -> CParleyICU (system ICU behind plain C types)
+// Module graph (arrows point one way; README "Layout" says which module may import which, and why):
+//   parley -> ParleyCommands -> ParleyServer -> CatalogWorkflow -> TranslationEngine
+//     -> TranslationBackends, Storage, LanguageDetection, Catalogs, RichText, AccessControl
+//     -> Glossary -> Languages -> CParleyICU (system ICU behind plain C types); Hashing -> COpenSSL
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -38,9 +39,21 @@ let package = Package(
         ),
         // System OpenSSL libcrypto (libssl-dev): SHA-256 for API keys, HMAC for webhooks.
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // The one SHA-256/HMAC wrapper (API keys, cache keys, ETags, glossary versions, webhooks).
+        .target(
+            name: "Hashing",
+            dependencies: ["COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Languages",
             dependencies: ["CParleyICU"],
+            swiftSettings: swiftSettings
+        ),
+        // The term base: CSV, validation, versions, matching for MT protection and for QA checks.
+        .target(
+            name: "Glossary",
+            dependencies: ["Languages", "Hashing"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -67,7 +80,7 @@ let package = Package(
         .target(
             name: "AccessControl",
             dependencies: [
-                "COpenSSL",
+                "Hashing",
                 "Storage",
                 "Languages",
             ],
@@ -76,13 +89,13 @@ let package = Package(
         // The UI catalogs: i18next JSON, CLDR plural checks, QA, XLIFF/PO exchange, pseudo-locales.
         .target(
             name: "Catalogs",
-            dependencies: ["Languages", "Storage", "COpenSSL"],
+            dependencies: ["Languages", "Storage", "Glossary", "Hashing"],
             swiftSettings: swiftSettings
         ),
         // AT Protocol rich text (facets, byte offsets) and protected spans through translation.
         .target(
             name: "RichText",
-            dependencies: ["Languages"],
+            dependencies: ["Languages", "Glossary"],
             swiftSettings: swiftSettings
         ),
         // Clients for the machine-translation servers Parley fronts.
@@ -103,10 +116,10 @@ let package = Package(
                 "Languages",
                 "ServiceConfiguration",
                 "Storage",
-                "AccessControl",
+                "Hashing",
                 "TranslationBackends",
                 "RichText",
-                "Catalogs",
+                "Glossary",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -126,6 +139,25 @@ let package = Package(
             path: "Tests/BackendFakes",
             swiftSettings: swiftSettings
         ),
+        // The catalog workflow that is not HTTP: pre-translation, jobs and their progress,
+        // webhook events, signing, delivery and retries, change monitoring.
+        .target(
+            name: "CatalogWorkflow",
+            dependencies: [
+                "Languages",
+                "Storage",
+                "Hashing",
+                "Glossary",
+                "Catalogs",
+                "RichText",
+                "TranslationBackends",
+                "TranslationEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ParleyServer",
             dependencies: [
@@ -134,6 +166,9 @@ let package = Package(
                 "Storage",
                 "AccessControl",
                 "Catalogs",
+                "CatalogWorkflow",
+                "Glossary",
+                "Hashing",
                 "TranslationEngine",
                 "LanguageDetection",
                 "RichText",
@@ -152,6 +187,8 @@ let package = Package(
             name: "ParleyCommands",
             dependencies: [
                 "ParleyServer",
+                "CatalogWorkflow",
+                "Glossary",
                 "TranslationEngine",
                 "TranslationBackends",
                 "LanguageDetection",
@@ -184,17 +221,21 @@ let package = Package(
             path: "Benchmarks/parley-bench",
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"], swiftSettings: swiftSettings),
+        .testTarget(name: "GlossaryTests", dependencies: ["Glossary"], swiftSettings: swiftSettings),
         .testTarget(name: "LanguagesTests", dependencies: ["Languages"], swiftSettings: swiftSettings),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceConfigurationTests", dependencies: ["ServiceConfiguration"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
-        .testTarget(name: "AccessControlTests", dependencies: ["AccessControl"], swiftSettings: swiftSettings),
+        .testTarget(name: "AccessControlTests", dependencies: ["AccessControl", "Hashing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParleyServerTests",
             dependencies: [
                 "ParleyServer",
+                "CatalogWorkflow",
                 "BackendFakes",
                 "RichText",
+                "Glossary",
                 "TranslationEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -216,11 +257,12 @@ let package = Package(
             name: "RichTextTests",
             dependencies: [
                 "RichText",
+                "Glossary",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CatalogsTests", dependencies: ["Catalogs"], swiftSettings: swiftSettings),
+        .testTarget(name: "CatalogsTests", dependencies: ["Catalogs", "Glossary", "Hashing"], swiftSettings: swiftSettings),
         // Against real LibreTranslate and a CTranslate2 NLLB server started by Tests/Interop/harness.
         .testTarget(
             name: "InteropTests",
@@ -240,6 +282,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ParleyCommandsTests", dependencies: ["ParleyCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
+        .testTarget(name: "ParleyCommandsTests", dependencies: ["ParleyCommands", "CatalogWorkflow", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
     ]
 )

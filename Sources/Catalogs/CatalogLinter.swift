@@ -1,3 +1,4 @@
+import Glossary
 import Languages
 
 /// The QA checks of one value against its English source (see ``CatalogCheck`` for the list).
@@ -115,7 +116,7 @@ public struct CatalogLinter: Sendable {
                 guard let wanted = term.terms[language] else { continue }
                 if term.doNotTranslate {
                     if !plain.contains(wanted) { add(.glossaryDoNotTranslate, key, "'\(wanted)' must stay as written", nil) }
-                } else if !GlossaryMatcher.uses(wanted, in: plain, language: language) {
+                } else if !TargetTermCheck.uses(wanted, in: plain, language: language) {
                     add(.glossaryTerm, key, "glossary: '\(term.english)' is '\(wanted)' in \(language.code)", nil)
                 }
             }

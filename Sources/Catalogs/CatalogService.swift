@@ -1,4 +1,6 @@
+import Glossary
 import Foundation
+import Hashing
 import Languages
 import Storage
 
@@ -171,7 +173,7 @@ public final class CatalogService: Sendable {
             })
         }
         let bytes = document.serialized()
-        let served = ServedDocument(bytes: bytes, etag: "\"\(SHA256.hex(bytes).prefix(32))\"", locale: locale.code)
+        let served = ServedDocument(bytes: bytes, etag: "\"\(Digest.sha256Hex(bytes).prefix(32))\"", locale: locale.code)
         cache.store(served, locale: locale.code, namespace: namespace, versions: key)
         return served
     }

@@ -1,3 +1,4 @@
+import Glossary
 import Languages
 import Storage
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalogs
 import Foundation
+import Glossary
 import Languages
 import ServiceConfiguration
 

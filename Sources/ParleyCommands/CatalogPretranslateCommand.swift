@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogs
+import CatalogWorkflow
 import Foundation
 import Languages
 import ParleyServer

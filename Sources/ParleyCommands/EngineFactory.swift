@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Catalogs
 import ArgumentParser
+import Glossary
 import Logging
 import ParleyServer
 import Prometheus

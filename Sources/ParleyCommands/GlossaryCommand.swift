@@ -1,6 +1,7 @@
 import ArgumentParser
 import Catalogs
 import Foundation
+import Glossary
 import ServiceConfiguration
 
 /// `parley glossary check`: reports duplicates, empty cells and conflicts in `Glossaries/*.csv`.

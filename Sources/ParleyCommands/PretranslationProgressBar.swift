@@ -1,3 +1,4 @@
+import CatalogWorkflow
 import Foundation
 import ParleyServer
 

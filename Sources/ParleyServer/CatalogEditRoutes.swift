@@ -1,5 +1,6 @@
 import AccessControl
 import Catalogs
+import CatalogWorkflow
 import Foundation
 import Hummingbird
 import Languages
@@ -152,7 +153,7 @@ public struct CatalogEditRoutes: Sendable {
             changed(language, namespace)
             return try await respond(saved.entry)
         }
-        PretranslationRoutes(catalogs: catalogs, jobs: jobs, pretranslate: pretranslate, webhooks: webhooks).register(on: router)
+        PretranslationRoutes(jobs: PretranslationJobs(catalogs: catalogs, registry: jobs, translate: pretranslate, changes: webhooks)).register(on: router)
         AuditRoutes(store: catalogs.store as? any AuditStore).register(on: router)
     }
 

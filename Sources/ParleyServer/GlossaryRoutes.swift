@@ -1,4 +1,5 @@
 import Catalogs
+import Glossary
 import Hummingbird
 import Languages
 

@@ -1,5 +1,6 @@
 import AccessControl
 import Catalogs
+import CatalogWorkflow
 import Hummingbird
 import Logging
 import ServiceConfiguration

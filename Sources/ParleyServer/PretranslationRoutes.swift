@@ -1,16 +1,13 @@
-import Catalogs
+import CatalogWorkflow
 import Foundation
 import Hummingbird
-import Languages
 
 /// `POST /v1/catalogs/{lang}/pretranslate` (admin): starts a machine pre-translation job and
 /// answers 202 with it; `GET /v1/jobs/{id}` (admin) shows its progress (done/total, rate, ETA)
-/// and outcome (counts, refused keys with their findings, why it stopped).
+/// and outcome (counts, refused keys with their findings, why it stopped). The work is
+/// ``CatalogWorkflow/PretranslationJobs``'.
 struct PretranslationRoutes: Sendable {
-    let catalogs: CatalogService
-    let jobs: JobRegistry
-    let pretranslate: PretranslateFunction?
-    let webhooks: WebhookChangeMonitor?
+    let jobs: PretranslationJobs
 
     struct Body: Codable {
         var namespace: String?
@@ -22,26 +19,13 @@ struct PretranslationRoutes: Sendable {
             try context.require(.admin)
             let language = try CatalogEditRoutes.language(context)
             let body = try await CatalogEditRoutes.optionalBody(Body.self, request, context)
-            guard language != .english else { throw PretranslationError.sourceLanguage.apiError }
-            if let namespace = body?.namespace, !(try await catalogs.namespaces().contains(namespace)) {
-                throw PretranslationError.unknownNamespace(namespace).apiError
-            }
-            guard let pretranslate else { throw PretranslationError.unavailable.apiError }
-            let author = "machine (\(CatalogEditRoutes.author(context)))"
-            let job = PretranslationRequest(language: language, namespace: body?.namespace, onlyMissing: body?.onlyMissing ?? false, author: author)
-            let pretranslator = Pretranslator(catalogs: catalogs, translate: pretranslate)
-            let webhooks = webhooks
-            let status = await jobs.start(
-                kind: "catalog.pretranslate", language: language.code, namespace: body?.namespace, requestedBy: CatalogEditRoutes.author(context)
-            ) { progress in
-                do {
-                    let report = try await pretranslator.run(job, progress: progress)
-                    await webhooks?.check()
-                    return report
-                } catch {
-                    await webhooks?.check()
-                    throw error
-                }
+            let status: JobStatus
+            do {
+                status = try await jobs.start(
+                    language: language, namespace: body?.namespace, onlyMissing: body?.onlyMissing ?? false,
+                    requestedBy: CatalogEditRoutes.author(context))
+            } catch let error as PretranslationError {
+                throw error.apiError
             }
             var headers = HTTPFields()
             headers[.location] = "/v1/jobs/\(status.id)"
@@ -50,7 +34,7 @@ struct PretranslationRoutes: Sendable {
         router.get("/v1/jobs/{id}") { _, context in
             try context.require(.admin)
             let id = context.parameters.get("id") ?? ""
-            guard let status = await jobs.status(id) else { throw APIError.notFound("no job '\(id)'") }
+            guard let status = await jobs.registry.status(id) else { throw APIError.notFound("no job '\(id)'") }
             return try JSONResponse.make(status)
         }
     }

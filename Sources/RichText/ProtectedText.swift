@@ -1,3 +1,5 @@
+import Glossary
+
 /// A text (plain or rich) prepared for machine translation: protected spans found, a marked
 /// string for one-string translation, and the segments for segment-by-segment translation.
 ///

@@ -1,3 +1,5 @@
+import Glossary
+
 /// A protected run of the source: replaced by one placeholder (or one half of a marker pair,
 /// for a paired markup tag) and restored as ``output``.
 struct PlanRegion: Sendable, Hashable {
@@ -73,7 +75,7 @@ struct ProtectionPlan: Sendable {
 
         // Detected spans and glossary terms in the rest: earliest first, then longest.
         let candidates = (SpanDetector(detection: options.detection).spans(in: input.text)
-            + GlossaryMatcher(glossary).spans(in: input.text))
+            + ExactTermMatcher(glossary).occurrences(in: input.text).map(DetectedSpan.init))
             .filter { span in
                 !span.range.isEmpty
                     && !clusters.contains(where: { $0.overlaps(span.range) })

@@ -1,3 +1,5 @@
+import Glossary
+
 /// Translates rich text (or plain text, or UI strings) through a batch-translation closure while
 /// keeping protected spans byte for byte and placing facets on the translated text.
 ///

@@ -1,4 +1,4 @@
-import AccessControl
+import Hashing
 import Languages
 import TranslationBackends
 

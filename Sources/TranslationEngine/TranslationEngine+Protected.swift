@@ -1,5 +1,5 @@
 import Foundation
-import Catalogs
+import Glossary
 import Languages
 import RichText
 import Storage
@@ -7,18 +7,9 @@ import Synchronization
 import TranslationBackends
 
 extension TranslationEngine {
-    /// Glossary rules for one pair: do-not-translate terms stay as written, other terms must
-    /// come out as the glossary's target term.
+    /// Glossary rules for one pair (see ``Glossary/rules(from:to:)``).
     public func glossaryRules(for pair: LanguagePair) -> [GlossaryRule] {
-        guard let glossary else { return [] }
-        return glossary.terms.compactMap { term in
-            guard let source = term.terms[pair.source], !source.isEmpty else { return nil }
-            if term.doNotTranslate {
-                return GlossaryRule(source: source, target: source, doNotTranslate: true, caseSensitive: term.caseSensitive)
-            }
-            guard let target = term.terms[pair.target], !target.isEmpty else { return nil }
-            return GlossaryRule(source: source, target: target, doNotTranslate: false, caseSensitive: term.caseSensitive)
-        }
+        glossary?.rules(from: pair.source, to: pair.target) ?? []
     }
 
     /// Translates strings its caller has already protected (e.g. UI strings with their

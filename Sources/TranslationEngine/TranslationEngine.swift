@@ -1,4 +1,4 @@
-import Catalogs
+import Glossary
 import Foundation
 import Languages
 import Logging

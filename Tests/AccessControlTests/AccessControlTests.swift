@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Storage
 import Testing
 @testable import AccessControl
@@ -39,17 +40,6 @@ struct AccessControlTests {
         #expect(APIKeyGenerator.makeKey().count == 46)  // "pk_" + 43 characters = 256 bits
         #expect(!APIKeyGenerator.isWellFormed("short"))
         #expect(!APIKeyGenerator.isWellFormed(String(repeating: "a", count: 40) + "!"))
-    }
-
-    @Test func digestVectors() {
-        #expect(Digest.sha256Hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(Digest.sha256Hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        // RFC 4231 test case 2.
-        #expect(Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
-            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
-        #expect(Digest.constantTimeEquals("abc", "abc"))
-        #expect(!Digest.constantTimeEquals("abc", "abd"))
-        #expect(!Digest.constantTimeEquals("abc", "abcd"))
     }
 
     @Test func keyLifecycle() async throws {

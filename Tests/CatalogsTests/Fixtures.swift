@@ -1,5 +1,6 @@
 import Catalogs
 import Foundation
+import Glossary
 import Languages
 import Storage
 

@@ -1,5 +1,7 @@
 import Catalogs
 import Foundation
+import Glossary
+import Hashing
 import Languages
 import Testing
 
@@ -9,7 +11,7 @@ struct GlossaryTests {
         let glossary = try #require(Fixtures.glossary)
         #expect(glossary.terms.count == 44)
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.glossaries + "/protoimsg.csv"))
-        #expect(glossary.version == SHA256.hex([UInt8](data)))
+        #expect(glossary.version == Digest.sha256Hex([UInt8](data)))
         #expect(glossary.version.count == 64)
         let bluesky = try #require(glossary.terms.first { $0.english == "Bluesky" })
         #expect(bluesky.doNotTranslate && bluesky.caseSensitive)

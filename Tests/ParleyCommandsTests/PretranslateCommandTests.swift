@@ -1,4 +1,5 @@
 import Catalogs
+import CatalogWorkflow
 import Foundation
 import Languages
 @testable import ParleyCommands

@@ -1,6 +1,8 @@
 import AccessControl
 import Catalogs
+import CatalogWorkflow
 import Foundation
+import Glossary
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

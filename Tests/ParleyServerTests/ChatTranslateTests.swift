@@ -1,5 +1,6 @@
 import BackendFakes
 import Foundation
+import Glossary
 import HTTPTypes
 import HummingbirdTesting
 import Languages

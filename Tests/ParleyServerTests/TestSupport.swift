@@ -1,5 +1,6 @@
 import AccessControl
 import Catalogs
+import CatalogWorkflow
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,4 +1,4 @@
-import AccessControl
+import Hashing
 import Foundation
 
 /// The `X-Parley-Signature` header of a webhook delivery: `t=<unix seconds>,v1=<hex

@@ -1,15 +1,27 @@
 import COpenSSL
 
-/// SHA-256 and HMAC-SHA256 from the system OpenSSL (libcrypto), as lower-case hex.
+/// SHA-256 and HMAC-SHA256 from the system OpenSSL (libcrypto), as lower-case hex: the one
+/// digest of Parley — API keys (only their SHA-256 is stored), cache keys, catalog ETags,
+/// glossary versions and webhook signatures all use it.
+///
+/// ```swift
+/// Digest.sha256Hex("abc".utf8)        // "ba7816bf…f20015ad"
+/// Digest.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+/// ```
 public enum Digest {
-    /// SHA-256 of `bytes`, as 64 lower-case hex digits.
-    public static func sha256Hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    /// The 32-byte SHA-256 digest of `bytes`.
+    public static func sha256<Bytes: Collection>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         let input = Array(bytes)
         var output = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         input.withUnsafeBufferPointer { buffer in
             _ = SHA256(buffer.baseAddress, buffer.count, &output)
         }
-        return hex(output)
+        return output
+    }
+
+    /// SHA-256 of `bytes`, as 64 lower-case hex digits.
+    public static func sha256Hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        hex(sha256(bytes))
     }
 
     /// HMAC-SHA256 of `message` under `key`, as 64 lower-case hex digits.
@@ -34,7 +46,8 @@ public enum Digest {
         return difference == 0
     }
 
-    static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    /// `bytes` as lower-case hex, two digits a byte.
+    public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)

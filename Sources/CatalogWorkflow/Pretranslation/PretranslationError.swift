@@ -37,14 +37,4 @@ public enum PretranslationError: Error, Sendable, Hashable, CustomStringConverti
         case .countMismatch(let expected, let received): "machine translation returned \(received) texts for \(expected)"
         }
     }
-
-    /// The API error for this error.
-    public var apiError: APIError {
-        switch self {
-        case .sourceLanguage: .badRequest(code: code, message: description)
-        case .unknownNamespace: .notFound(description)
-        case .unavailable: .unavailable(code: code, message: description, retryAfterSeconds: nil)
-        case .countMismatch: .internal(description)
-        }
-    }
 }

@@ -1,5 +1,15 @@
-/// Finds glossary terms in a text on word boundaries, longest term first at each position.
-struct GlossaryMatcher: Sendable {
+/// Finds glossary terms for protection in machine translation: exactly as the term is written
+/// (any letter case unless the term is case-sensitive), on word boundaries, longest term first
+/// at each position. Exact, because the match is cut out of the text and replaced.
+///
+/// Its counterpart for catalog checks is ``InflectedTermMatcher``, which also accepts English
+/// inflections of a term's last word.
+///
+/// ```swift
+/// let matcher = ExactTermMatcher([GlossaryRule(source: "room", target: "sala")])
+/// matcher.occurrences(in: "Rooms: the Room")   // one, bytes 11..<15, replacement "Sala"
+/// ```
+public struct ExactTermMatcher: Sendable {
     private struct Prepared: Sendable {
         let rule: GlossaryRule
         let characters: [Character]
@@ -8,7 +18,7 @@ struct GlossaryMatcher: Sendable {
 
     private let rules: [Prepared]
 
-    init(_ rules: [GlossaryRule]) {
+    public init(_ rules: [GlossaryRule]) {
         self.rules = rules
             .filter { !$0.source.isEmpty }
             .map { rule in
@@ -18,10 +28,10 @@ struct GlossaryMatcher: Sendable {
             .sorted { $0.characters.count > $1.characters.count }
     }
 
-    var isEmpty: Bool { rules.isEmpty }
+    public var isEmpty: Bool { rules.isEmpty }
 
-    /// Every match of every term, as spans whose replacement is the term's output form.
-    func spans(in text: String) -> [DetectedSpan] {
+    /// Every match of every term (overlaps included: the caller picks among them).
+    public func occurrences(in text: String) -> [TermOccurrence] {
         guard !rules.isEmpty else { return [] }
         let characters = Array(text)
         let folded = characters.map { String($0).lowercased() }
@@ -32,20 +42,20 @@ struct GlossaryMatcher: Sendable {
             offset += character.utf8.count
         }
         offsets.append(offset)
-        var spans: [DetectedSpan] = []
+        var found: [TermOccurrence] = []
         for start in characters.indices {
             for prepared in rules where matches(prepared, characters, folded, at: start) {
                 let end = start + prepared.characters.count
                 let matched = String(characters[start..<end])
                 let output = prepared.rule.doNotTranslate ? matched : targetForm(prepared.rule, matched: matched)
-                spans.append(DetectedSpan(
+                found.append(TermOccurrence(
                     range: offsets[start]..<offsets[end],
-                    kind: prepared.rule.doNotTranslate ? .glossaryKeep : .glossaryForce,
-                    replacement: output == matched ? nil : Array(output.utf8)
+                    doNotTranslate: prepared.rule.doNotTranslate,
+                    replacement: output == matched ? nil : output
                 ))
             }
         }
-        return spans
+        return found
     }
 
     private func matches(_ prepared: Prepared, _ characters: [Character], _ folded: [String], at start: Int) -> Bool {
@@ -62,8 +72,12 @@ struct GlossaryMatcher: Sendable {
         return true
     }
 
+    /// A letter, digit, mark or underscore.
     private static func isWord(_ character: Character) -> Bool {
-        character.unicodeScalars.first?.isWordScalar ?? false
+        guard let scalar = character.unicodeScalars.first else { return false }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark || scalar == "_"
     }
 
     /// The target, with an initial capital when the match had one and the source term did not.

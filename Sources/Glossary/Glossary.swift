@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import Languages
 
 /// The product glossary from `Glossaries/*.csv`: one concept per row, a column per language
@@ -7,20 +8,21 @@ import Languages
 /// ```swift
 /// let glossary = try Glossary.load(directory: "Glossaries")
 /// glossary.version                       // hex SHA-256 of the file bytes
-/// glossary.validate()                    // duplicates, empty cells, conflicts → findings
-/// glossary.hits(inSource: "Open the buddy list")   // [buddy list]
+/// glossary.problems()                    // duplicates, empty cells, conflicts
+/// glossary.hits(in: "Open the buddy list")        // [buddy list] (English source, inflections too)
+/// glossary.rules(from: .english, to: .spanish)    // what machine translation must protect
 /// ```
 public struct Glossary: Sendable {
     public let terms: [GlossaryTerm]
     /// Hex SHA-256 of the file bytes (of `name NUL bytes` of each file, in name order, when a
     /// directory holds several).
     public let version: String
-    /// Problems found while reading cells (bad booleans), reported again by ``validate()``.
-    let cellFindings: [CatalogFinding]
+    /// Problems found while reading cells (bad booleans), reported again by ``problems()``.
+    let cellProblems: [GlossaryProblem]
     /// Every (file, line, language, cell) for validation.
     let rows: [Row]
     /// The terms prepared for finding them in English text.
-    let index: [GlossaryMatcher.IndexedTerm]
+    let sourceMatcher: InflectedTermMatcher
 
     struct Row: Sendable {
         var origin: String
@@ -31,23 +33,23 @@ public struct Glossary: Sendable {
     public init(terms: [GlossaryTerm], version: String = "") {
         self.terms = terms
         self.version = version
-        self.cellFindings = []
+        self.cellProblems = []
         self.rows = terms.map { Row(origin: $0.origin, cells: $0.terms, dnt: $0.doNotTranslate) }
-        self.index = GlossaryMatcher.index(terms)
+        self.sourceMatcher = InflectedTermMatcher(terms)
     }
 
-    private init(terms: [GlossaryTerm], version: String, cellFindings: [CatalogFinding], rows: [Row]) {
+    private init(terms: [GlossaryTerm], version: String, cellProblems: [GlossaryProblem], rows: [Row]) {
         self.terms = terms
         self.version = version
-        self.cellFindings = cellFindings
+        self.cellProblems = cellProblems
         self.rows = rows
-        self.index = GlossaryMatcher.index(terms)
+        self.sourceMatcher = InflectedTermMatcher(terms)
     }
 
     /// Parses one CSV file.
     public init(csv bytes: [UInt8], name: String = "glossary.csv") throws(GlossaryError) {
         let parsed = try Self.parse(bytes, name: name)
-        self.init(terms: parsed.terms, version: SHA256.hex(bytes), cellFindings: parsed.findings, rows: parsed.rows)
+        self.init(terms: parsed.terms, version: Digest.sha256Hex(bytes), cellProblems: parsed.findings, rows: parsed.rows)
     }
 
     /// Every `*.csv` in `directory`, in name order; `nil` when there is none.
@@ -59,7 +61,7 @@ public struct Glossary: Sendable {
             return nil
         }
         guard !names.isEmpty else { return nil }
-        var terms: [GlossaryTerm] = [], findings: [CatalogFinding] = [], rows: [Row] = []
+        var terms: [GlossaryTerm] = [], findings: [GlossaryProblem] = [], rows: [Row] = []
         var hashed: [UInt8] = []
         var single: [UInt8] = []
         for name in names {
@@ -74,11 +76,11 @@ public struct Glossary: Sendable {
             findings += parsed.findings
             rows += parsed.rows
         }
-        let version = SHA256.hex(names.count == 1 ? single : hashed)
-        return Glossary(terms: terms, version: version, cellFindings: findings, rows: rows)
+        let version = Digest.sha256Hex(names.count == 1 ? single : hashed)
+        return Glossary(terms: terms, version: version, cellProblems: findings, rows: rows)
     }
 
-    private static func parse(_ bytes: [UInt8], name: String) throws(GlossaryError) -> (terms: [GlossaryTerm], findings: [CatalogFinding], rows: [Row]) {
+    private static func parse(_ bytes: [UInt8], name: String) throws(GlossaryError) -> (terms: [GlossaryTerm], findings: [GlossaryProblem], rows: [Row]) {
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .unreadable("\(name) is not UTF-8") }
         let records = try CSVReader.records(text)
         guard let header = records.first?.fields else { return ([], [], []) }
@@ -98,11 +100,11 @@ public struct Glossary: Sendable {
             }
         }
         guard languageColumns.contains(where: { $0.1 == .english }) else { throw .header("\(name): no 'en' column") }
-        var terms: [GlossaryTerm] = [], findings: [CatalogFinding] = [], rows: [Row] = []
+        var terms: [GlossaryTerm] = [], findings: [GlossaryProblem] = [], rows: [Row] = []
         for record in records.dropFirst() {
             let origin = "\(name):\(record.line)"
             if record.fields.count != header.count {
-                findings.append(CatalogFinding(.glossaryFile, key: origin, message: "\(record.fields.count) cells, the header has \(header.count)"))
+                findings.append(GlossaryProblem(origin: origin, message: "\(record.fields.count) cells, the header has \(header.count)"))
             }
             func cell(_ index: Int?) -> String? {
                 guard let index, index < record.fields.count else { return nil }
@@ -114,7 +116,7 @@ public struct Glossary: Sendable {
                 case "true", "yes", "1": return true
                 case "false", "no", "0", "": return false
                 default:
-                    findings.append(CatalogFinding(.glossaryFile, key: origin, message: "\(column) must be true or false, got '\(value)'"))
+                    findings.append(GlossaryProblem(origin: origin, message: "\(column) must be true or false, got '\(value)'"))
                     return false
                 }
             }
@@ -131,5 +133,13 @@ public struct Glossary: Sendable {
             }
         }
         return (terms, findings, rows)
+    }
+}
+
+extension Glossary {
+    /// The glossary terms whose English form occurs in `plainText` (markup already removed):
+    /// whole words, the last word also inflected (`rooms`, `replies`), longest terms first.
+    public func hits(in plainText: String) -> [GlossaryTerm] {
+        sourceMatcher.hits(in: plainText)
     }
 }

@@ -1,12 +1,12 @@
-/// A glossary term for one language pair, as the translation engine hands it over.
+/// A glossary term for one language pair, as machine translation protects it (see
+/// ``Glossary/rules(from:to:)`` and ``ExactTermMatcher``).
 ///
 /// A do-not-translate term comes out as it was written in the source; a forced term comes out as
 /// ``target``. Both go through the same protection as mentions: the term is replaced by a
 /// placeholder before machine translation, and the placeholder by the term's output form after.
 /// Terms match on word boundaries, longest first.
 ///
-/// (Named `GlossaryRule`, not `GlossaryTerm`, so that it does not clash with the catalog
-/// module's `GlossaryTerm` in code that imports both.)
+/// A ``GlossaryTerm`` is one concept in every language; a rule is that concept for one pair.
 public struct GlossaryRule: Sendable, Hashable {
     /// The term in the source language.
     public var source: String

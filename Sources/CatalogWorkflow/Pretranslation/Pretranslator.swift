@@ -1,5 +1,6 @@
 import Catalogs
 import Foundation
+import Glossary
 import Languages
 import RichText
 import Storage
@@ -89,7 +90,7 @@ public struct Pretranslator: Sendable {
         progress(state)
         var failures: [PretranslationFailure] = []
         var stoppedReason: String?
-        let rules = Self.glossaryRules(catalogs.glossary, target: language)
+        let rules = catalogs.glossary?.rules(from: .english, to: language) ?? []
         var start = 0
         while start < units.count {
             let chunk = Array(units[start..<min(start + chunkSize, units.count)])
@@ -209,20 +210,5 @@ public struct Pretranslator: Sendable {
         let output = try await translate(texts, .english, language)
         guard output.count == texts.count else { throw PretranslationError.countMismatch(expected: texts.count, received: output.count) }
         return output
-    }
-
-    /// The glossary as protection rules for English → `target`: do-not-translate terms stay as
-    /// written, terms with a `target` cell are forced.
-    public static func glossaryRules(_ glossary: Glossary?, target: Language) -> [GlossaryRule] {
-        guard let glossary else { return [] }
-        return glossary.terms.compactMap { term in
-            let english = term.english
-            guard !english.isEmpty else { return nil }
-            if term.doNotTranslate {
-                return GlossaryRule(source: english, target: english, doNotTranslate: true, caseSensitive: term.caseSensitive)
-            }
-            guard let translated = term.terms[target], !translated.isEmpty else { return nil }
-            return GlossaryRule(source: english, target: translated, doNotTranslate: false, caseSensitive: term.caseSensitive)
-        }
     }
 }
