@@ -95,7 +95,7 @@ let package = Package(
         // AT Protocol rich text (facets, byte offsets) and protected spans through translation.
         .target(
             name: "RichText",
-            dependencies: ["Languages", "Glossary"],
+            dependencies: ["Glossary"],
             swiftSettings: swiftSettings
         ),
         // Clients for the machine-translation servers Parley fronts.
@@ -168,7 +168,6 @@ let package = Package(
                 "Catalogs",
                 "CatalogWorkflow",
                 "Glossary",
-                "Hashing",
                 "TranslationEngine",
                 "LanguageDetection",
                 "RichText",
