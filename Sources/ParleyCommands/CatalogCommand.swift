@@ -97,6 +97,8 @@ struct CatalogCommand: AsyncParsableCommand {
         @Option(name: .customLong("lang"), help: "Only this language (and English); repeatable.") var languages: [String] = []
         @Flag(help: "Print the report as JSON.") var json = false
         @Flag(help: "Also print info findings.") var verbose = false
+        @Flag(name: .customLong("format"), help: "Also check the files' layout: the byte-stable format `parley catalog export` writes (2-space indent, plural forms together, trailing newline). Off by default: the layout of a file is not a translation error.")
+        var checkFormat = false
 
         func run() async throws {
             let (output, errors) = try report()
@@ -123,7 +125,7 @@ struct CatalogCommand: AsyncParsableCommand {
             let report: CatalogLintReport
             let selected = try CatalogCommand.languages(languages)
             do {
-                report = try linter.lintTree(at: root, languages: selected)
+                report = try linter.lintTree(at: root, languages: selected, format: checkFormat)
             } catch {
                 throw ValidationError(error.description)
             }

@@ -121,7 +121,7 @@ struct CatalogImportTests {
 
     @Test(arguments: [
         ("ar/rooms.json", "{\"members\": {", "ar/rooms.json"),
-        ("ar/rooms.json", "{\"members\": {\"count_one\": 5}}\n", "at key 'members.count_one'"),
+        ("ar/rooms.json", "{\"members\": {\"count_one\": {}}}\n", "at key 'members.count_one'"),
         ("es/common.json", "{\"actions\": {\"ok\": [\"OK\"]}}\n", "at key 'actions.ok'"),
         ("ga/..x.json", "{}\n", "invalid namespace name '..x'"),
         ("pt/rooms.json", "{}\n", "invalid language name 'pt'"),

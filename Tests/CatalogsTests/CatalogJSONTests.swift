@@ -51,9 +51,10 @@ struct CatalogJSONTests {
     @Test(arguments: [
         ("{\"a\": ", "expected a value"),
         ("{\"a\": \"x\",}", "expected a key"),
-        ("{\"a\": 1}", "value is a number"),
-        ("{\"a\": {\"b\": true}}", "value is a boolean"),
-        ("{\"a\": null}", "value is null"),
+        ("{\"a\": 01}", "expected ',' or '}'"),
+        ("{\"a\": -}", "invalid number"),
+        ("{\"a\": 1.}", "invalid number"),
+        ("{\"a\": tru}", "expected a value"),
         ("{\"a\": [\"x\"]}", "value is an array"),
         ("{\"a\": \"x\", \"a\": \"y\"}", "duplicate key"),
         ("[]", "top level must be a JSON object"),
@@ -72,13 +73,32 @@ struct CatalogJSONTests {
         }
     }
 
-    @Test func nonStringLeafNamesItsKeyPath() {
+    @Test func arrayLeafNamesItsKeyPath() {
         do {
-            _ = try CatalogDocument(language: .arabic, namespace: "rooms", bytes: Array("{\"members\": {\"count_one\": 1}}".utf8))
+            _ = try CatalogDocument(language: .arabic, namespace: "rooms", bytes: Array("{\"members\": {\"count_one\": [1]}}".utf8))
             Issue.record("accepted")
         } catch {
-            #expect(error.description == "ar/rooms.json: at key 'members.count_one': value is a number; only strings and objects are allowed (line 1)")
+            #expect(error.description == "ar/rooms.json: at key 'members.count_one': value is an array; only strings and objects are allowed (line 1)")
         }
+    }
+
+    /// protoimsg ships `atproto.json` as `{"placeholder": true}`: booleans, numbers and null are
+    /// fixed values, kept as written and written back byte for byte.
+    @Test func fixedValuesRoundTrip() throws {
+        let text = "{\n  \"placeholder\": true,\n  \"a\": {\n    \"n\": -1.5e3,\n    \"z\": null,\n    \"f\": false,\n    \"s\": \"x\"\n  }\n}\n"
+        let document = try CatalogDocument(language: .english, namespace: "atproto", bytes: Array(text.utf8))
+        #expect(document.items.map(\.value) == [.literal("true"), .literal("-1.5e3"), .literal("null"), .literal("false"), .text("x")])
+        #expect(document.serialized() == Array(text.utf8))
+    }
+
+    /// A plural group written without `_other` (as protoimsg's Russian files are) is still one
+    /// group — lacking a form — not three stray keys; a lone `x_one` stays a plain key.
+    @Test func pluralGroupsWithoutOtherAreStillGroups() throws {
+        let text = #"{"replyCount_one": "{{count}} ответ", "replyCount_few": "{{count}} ответа", "replyCount_many": "{{count}} ответов", "step_one": "Шаг"}"#
+        let document = try CatalogDocument(language: .russian, namespace: "chat", bytes: Array(text.utf8))
+        #expect(document.items.map(\.key) == ["replyCount", "step_one"])
+        #expect(document["replyCount"]?.isPlural == true)
+        #expect(document["step_one"] == .text("Шаг"))
     }
 
     @Test(arguments: ["../x", "..", "a/b", ".hidden", "", "x y", "é"])

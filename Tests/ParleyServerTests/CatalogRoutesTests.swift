@@ -72,7 +72,7 @@ struct CatalogRoutesTests {
         let catalogs = try await loadedCatalogs()
         let server = try TestService(catalogs: catalogs)
         try await server.test { client in
-            for uri in ["/locales/pt/rooms.json", "/locales/ar/nope.json", "/locales/xx-YY/common.json", "/locales/ar/..%2Fen.json", "/locales/pt"] {
+            for uri in ["/locales/zz/rooms.json", "/locales/fr/nope.json", "/locales/ar/nope.json", "/locales/xx-YY/common.json", "/locales/ar/..%2Fen.json", "/locales/pt"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound, "\(uri)")
                     #expect(response.headers[.contentType] == "application/json; charset=utf-8")

@@ -82,6 +82,9 @@ public struct Pretranslator: Sendable {
                         return source.form(sourceCategory) ?? source.form(.other) ?? source.representative
                     }
                     units.append(Unit(entry: entry, categories: categories, sources: texts))
+                case .literal:
+                    // A fixed value is not translated; /locales serves the English one.
+                    continue
                 }
             }
         }

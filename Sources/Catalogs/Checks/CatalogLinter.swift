@@ -32,22 +32,34 @@ public struct CatalogLinter: Sendable {
             findings.append(CatalogFinding(check, severity: severity, language: language.code, namespace: namespace, key: where_, message: message))
         }
         switch target {
+        case .literal(let json):
+            switch source {
+            case .literal(let wanted)? where wanted != json:
+                add(.structure, key, "a fixed value: the source has \(wanted), keep it as it is")
+            case .text?, .plural?:
+                add(.structure, key, "the source is a string; this is a fixed value (\(json))")
+            default:
+                break
+            }
         case .text(let text):
             if let source, source.isPlural {
                 add(.structure, key, "the source is a plural group (\(key)_one, \(key)_other); this is a plain string")
+            } else if case .literal(let wanted)? = source {
+                add(.structure, key, "a fixed value: the source has \(wanted), keep it as it is")
+                return findings
             }
             checkText(language: language, key: key, category: nil, source: source.map(\.representative), sourceOne: nil, text: text, add: add)
         case .plural(let forms):
             let expected = language.plurals.categories(.cardinal)
             let actual = forms.map(\.category)
             if Set(actual) != Set(expected) || actual.count != expected.count {
-                let missing = expected.filter { !actual.contains($0) }.map(\.rawValue)
-                let extra = actual.filter { !expected.contains($0) }.map(\.rawValue)
+                let missing = expected.filter { !actual.contains($0) }.map { "`\($0.rawValue)`" }
+                let extra = actual.filter { !expected.contains($0) }.map { "`\($0.rawValue)`" }
                 var parts: [String] = []
-                if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
-                if !extra.isEmpty { parts.append("not used in \(language.code): \(extra.joined(separator: ", "))") }
-                if parts.isEmpty { parts.append("a category appears twice") }
-                add(.pluralForms, key, "\(language.code) plural forms are \(expected.map(\.rawValue).joined(separator: " ")) (CLDR via ICU); \(parts.joined(separator: "; "))")
+                if !missing.isEmpty { parts.append("lacks the form\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))") }
+                if !extra.isEmpty { parts.append("has the form\(extra.count > 1 ? "s" : "") \(extra.joined(separator: ", ")), which \(language.code) does not use") }
+                if parts.isEmpty { parts.append("has a form twice") }
+                add(.pluralForms, key, "plural group `\(key)` \(parts.joined(separator: " and ")) (\(language.code): \(expected.map(\.rawValue).joined(separator: " ")), CLDR via ICU)")
             } else if actual != expected {
                 add(.keyOrder, key, "plural forms should be in CLDR order: \(expected.map(\.rawValue).joined(separator: " "))")
             }
@@ -72,11 +84,21 @@ public struct CatalogLinter: Sendable {
             add(.empty, key, "empty value", nil)
             return
         }
-        if let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace {
-            add(.whitespace, key, "leading or trailing whitespace", nil)
+        // Whitespace is judged against the source, as Weblate's checks do: an English value
+        // may end in a space on purpose (it is concatenated), and the translation must then too.
+        if let source, language != .english {
+            let leading = (text.prefix { $0.isWhitespace }, source.prefix { $0.isWhitespace })
+            let trailing = (String(text.reversed().prefix { $0.isWhitespace }), String(source.reversed().prefix { $0.isWhitespace }))
+            if leading.0 != leading.1 {
+                add(.whitespace, key, "starts with \(Self.describe(leading.0)), the source with \(Self.describe(leading.1))", nil)
+            }
+            if trailing.0 != trailing.1 {
+                add(.whitespace, key, "ends with \(Self.describe(trailing.0)), the source with \(Self.describe(trailing.1))", nil)
+            }
         }
-        if text.contains("  ") || text.contains("\t") || text.contains(" \n") || text.contains("\n ") {
-            add(.whitespace, key, "double space, tab or space around a line break", nil)
+        let spacing = ["  ", "\t", " \n", "\n "]
+        if spacing.contains(where: { text.contains($0) && !(source?.contains($0) ?? false) }) {
+            add(.whitespace, key, "double space, tab or space around a line break\(source == nil ? "" : " that the source does not have")", nil)
         }
         if language.direction == .rightToLeft {
             RTLChecks.check(text, language: language, key: key) { check, message in add(check, key, message, nil) }
@@ -88,8 +110,10 @@ public struct CatalogLinter: Sendable {
         }
         var sourceInterpolations = CatalogTokens.interpolations(source)
         var targetInterpolations = CatalogTokens.interpolations(text)
-        if category == .one, let sourceOne, !CatalogTokens.interpolations(sourceOne).contains(where: CatalogTokens.isCount) {
-            // The source's own `one` form omits the number ("a member"), so the target may too.
+        let sourceOmitsCount = category == .one && sourceOne.map { !CatalogTokens.interpolations($0).contains(where: CatalogTokens.isCount) } ?? false
+        if let category, sourceOmitsCount || PluralExamples.isExact(category, of: language.plurals) {
+            // The source's own `one` form omits the number ("a member"), or the category is one
+            // number only (Arabic `one` is 1, `two` is 2): the word says it, the target may omit it.
             if !targetInterpolations.contains(where: CatalogTokens.isCount) {
                 sourceInterpolations.removeAll(where: CatalogTokens.isCount)
                 targetInterpolations.removeAll(where: CatalogTokens.isCount)
@@ -121,6 +145,18 @@ public struct CatalogLinter: Sendable {
                 }
             }
         }
+    }
+
+    /// "no whitespace", "1 space", "a line break and 2 spaces"…
+    private static func describe<S: StringProtocol>(_ whitespace: S) -> String {
+        guard !whitespace.isEmpty else { return "no whitespace" }
+        let spaces = whitespace.filter { $0 == " " }.count, breaks = whitespace.filter(\.isNewline).count
+        let others = whitespace.count - spaces - breaks
+        var parts: [String] = []
+        if breaks > 0 { parts.append(breaks == 1 ? "a line break" : "\(breaks) line breaks") }
+        if spaces > 0 { parts.append(spaces == 1 ? "a space" : "\(spaces) spaces") }
+        if others > 0 { parts.append(others == 1 ? "another whitespace character" : "\(others) other whitespace characters") }
+        return parts.joined(separator: " and ")
     }
 
     private func compare(_ check: CatalogCheck, _ key: String, _ source: [String], _ target: [String], _ add: (CatalogCheck, String, String, CatalogSeverity?) -> Void) {

@@ -1,7 +1,13 @@
 import Languages
 
 /// One i18next file (`Catalogs/<lang>/<ns>.json`) as an ordered list of keys, plural keys
-/// (`key_<category>` next to a `key_other`) grouped into one ``CatalogValue/plural(_:)`` item.
+/// grouped into one ``CatalogValue/plural(_:)`` item.
+///
+/// `key_<category>` (a CLDR category: zero one two few many other) belongs to the plural group
+/// `key` when there is no plain `key` beside it and either `key_other` or a second
+/// `key_<category>` is there — so a Russian group written `_one`/`_few`/`_many` without
+/// `_other` is still one group (that lacks a form), not three stray keys. A lone
+/// `key_<category>` is a plain key (`step_one` may be just a name).
 public struct CatalogDocument: Sendable, Hashable {
     public var language: Language
     public var namespace: String
@@ -38,6 +44,13 @@ public struct CatalogDocument: Sendable, Hashable {
         var items: [CatalogItem] = []
         var stringKeys: Set<String> = []
         for member in members { if case .string = member.value { stringKeys.insert(member.key) } }
+        var suffixed: [String: Int] = [:]
+        for key in stringKeys {
+            if let (base, _) = CatalogNames.pluralSuffix(key), !stringKeys.contains(base) { suffixed[base, default: 0] += 1 }
+        }
+        func isGroup(_ base: String) -> Bool {
+            !stringKeys.contains(base) && (stringKeys.contains(base + "_other") || (suffixed[base] ?? 0) >= 2)
+        }
         var groupIndex: [String: Int] = [:]
         for member in members {
             let path = prefix + [member.key]
@@ -50,7 +63,7 @@ public struct CatalogDocument: Sendable, Hashable {
             case .object(let children):
                 items += try Self.items(from: children, prefix: path, fileName: fileName)
             case .string(let text):
-                if let (base, category) = CatalogNames.pluralSuffix(member.key), stringKeys.contains(base + "_other"), !stringKeys.contains(base) {
+                if let (base, category) = CatalogNames.pluralSuffix(member.key), isGroup(base) {
                     let key = (prefix + [base]).joined(separator: ".")
                     if let index = groupIndex[key], case .plural(var forms) = items[index].value {
                         forms.append(PluralForm(category, text))
@@ -62,6 +75,8 @@ public struct CatalogDocument: Sendable, Hashable {
                 } else {
                     items.append(CatalogItem(key: path.joined(separator: "."), value: .text(text)))
                 }
+            case .literal(let json):
+                items.append(CatalogItem(key: path.joined(separator: "."), value: .literal(json)))
             }
         }
         return items
@@ -77,6 +92,7 @@ public struct CatalogDocument: Sendable, Hashable {
             switch item.value {
             case .text(let text): parent.set(leaf, .string(text))
             case .plural(let forms): for form in forms { parent.set("\(leaf)_\(form.category.rawValue)", .string(form.text)) }
+            case .literal(let json): parent.set(leaf, .literal(json))
             }
         }
         return root.members()

@@ -1,5 +1,8 @@
 /// A strict JSON reader for i18next catalog files: keeps key order, refuses duplicate keys,
-/// arrays, numbers, booleans, null and empty nested objects, and names the key path of a problem.
+/// arrays and empty nested objects, and names the key path of a problem. Booleans, numbers and
+/// null are kept as fixed values (``CatalogNode/literal(_:)``, their JSON text as written):
+/// i18next serves them as they are, and protoimsg ships a namespace that is only
+/// `{"placeholder": true}`.
 public struct CatalogJSONParser {
     /// Used in error messages (`ar/rooms.json`).
     public let fileName: String
@@ -75,12 +78,10 @@ public struct CatalogJSONParser {
                 members.append((key, .object(try parseObject(allowEmpty: false))))
             case UInt8(ascii: "["):
                 throw failure("value is an array; only strings and objects are allowed")
-            case UInt8(ascii: "t"), UInt8(ascii: "f"):
-                throw failure("value is a boolean; only strings and objects are allowed")
-            case UInt8(ascii: "n"):
-                throw failure("value is null; only strings and objects are allowed")
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                members.append((key, .literal(try parseWord())))
             case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
-                throw failure("value is a number; only strings and objects are allowed")
+                members.append((key, .literal(try parseNumber())))
             default:
                 throw failure("expected a value")
             }
@@ -92,6 +93,41 @@ public struct CatalogJSONParser {
             default: throw failure("expected ',' or '}'")
             }
         }
+    }
+
+    /// `true`, `false` or `null`.
+    private mutating func parseWord() throws(CatalogError) -> String {
+        for word in ["true", "false", "null"] where bytes[index...].starts(with: word.utf8) {
+            index += word.utf8.count
+            return word
+        }
+        throw failure("expected a value")
+    }
+
+    /// A JSON number, as written: `-`? int frac? exp?.
+    private mutating func parseNumber() throws(CatalogError) -> String {
+        let start = index
+        func digits() -> Int {
+            let from = index
+            while let byte = peek(), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+            return index - from
+        }
+        if peek() == UInt8(ascii: "-") { index += 1 }
+        if peek() == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            throw failure("invalid number")
+        }
+        if peek() == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { throw failure("invalid number") }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw failure("invalid number") }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
     private mutating func parseString() throws(CatalogError) -> String {

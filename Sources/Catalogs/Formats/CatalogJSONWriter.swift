@@ -2,7 +2,8 @@
 /// `json.dumps(obj, ensure_ascii=False, indent=2) + "\n"` does — the format of `Catalogs/`.
 ///
 /// Two-space indent, `"key": "value"`, non-ASCII and `/` unescaped, `\"` `\\` `\n` `\t` `\b` `\f`
-/// `\r` escaped, other control characters as `\u00XX`, a trailing newline.
+/// `\r` escaped, other control characters as `\u00XX`, a trailing newline. Fixed values
+/// (booleans, numbers, null) are written as they were read.
 public enum CatalogJSONWriter {
     /// The file bytes for a top-level object.
     public static func file(_ members: [(key: String, value: CatalogNode)]) -> [UInt8] {
@@ -30,6 +31,8 @@ public enum CatalogJSONWriter {
         switch node {
         case .string(let text):
             appendString(text, into: &output)
+        case .literal(let json):
+            output.append(contentsOf: Array(json.utf8))
         case .object(let members):
             if members.isEmpty {
                 output.append(contentsOf: Array("{}".utf8))

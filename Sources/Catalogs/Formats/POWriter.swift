@@ -24,7 +24,8 @@ enum POWriter {
             out += "\"\(escape(line))\\n\"\n"
         }
         for (namespace, units) in namespaces {
-            for unit in units {
+            // A fixed value is not translated: nothing for a translator's tool.
+            for unit in units where !unit.source.isLiteral {
                 out += "\n# state: \(unit.state.rawValue)\n"
                 for term in glossary?.hits(inSource: unit.source.representative) ?? [] {
                     guard let wanted = term.terms[language] else { continue }
@@ -47,6 +48,8 @@ enum POWriter {
                     for (index, category) in expression.categories.enumerated() {
                         out += "msgstr[\(index)] " + quoted(unit.value?.form(category) ?? "")
                     }
+                case .literal:
+                    break
                 }
             }
         }

@@ -44,6 +44,9 @@ enum XLIFFWriter {
                                   state: unit.value?.form(category) == nil ? .untranslated : unit.state, notes: notes)
                     }
                     xml.close()
+                case .literal:
+                    // A fixed value is not translated: nothing for a translator's tool.
+                    continue
                 }
             }
             xml.close()

@@ -35,19 +35,19 @@ struct CatalogImportPlanner {
         report.documents = documents.count
         var incoming: [CatalogEntryID: Incoming] = [:]
         var order: [CatalogEntryID] = []
-        var sourceKeys: [[String]: Bool] = [:]  // [ns, key] → plural
+        var sourceKeys: [[String]: (plural: Bool, literal: Bool)] = [:]  // [ns, key] → the shape of its value
         for document in documents {
             for (position, item) in document.items.enumerated() {
                 let id = CatalogEntryID(namespace: document.namespace, key: item.key, language: document.language.code)
                 if incoming[id] == nil { order.append(id) }
                 incoming[id] = Incoming(value: item.value, position: position, state: states[id] ?? .translated)
-                if document.language == .english { sourceKeys[[document.namespace, item.key]] = item.value.isPlural }
+                if document.language == .english { sourceKeys[[document.namespace, item.key]] = (item.value.isPlural, item.value.isLiteral) }
             }
         }
         var liveSource = sourceKeys
         if mode == .exchange {
             for (id, record) in existing where id.language == Language.english.code && !record.obsolete {
-                liveSource[[id.namespace, id.key]] = record.isPlural
+                liveSource[[id.namespace, id.key]] = (record.isPlural, record.isLiteral)
             }
         }
         var mutations: [CatalogMutation] = []
@@ -89,13 +89,13 @@ struct CatalogImportPlanner {
         }
         // New source keys get untranslated rows in every other language.
         let planned = Set(mutations.map(\.entry.id))
-        for (key, plural) in liveSource.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+        for (key, shape) in liveSource.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             for language in Language.allCases where language != .english {
                 let id = CatalogEntryID(namespace: key[0], key: key[1], language: language.code)
                 guard existing[id] == nil, incoming[id] == nil, !planned.contains(id) else { continue }
                 let entry = CatalogEntryRecord(
-                    namespace: id.namespace, key: id.key, language: id.language, position: nil, isPlural: plural, value: nil,
-                    state: .untranslated, revision: 1, updatedAt: now, updatedBy: author)
+                    namespace: id.namespace, key: id.key, language: id.language, position: nil, isPlural: shape.plural, value: nil,
+                    state: .untranslated, revision: 1, updatedAt: now, updatedBy: author, isLiteral: shape.literal)
                 mutations.append(CatalogMutation(entry: entry, expectedRevision: nil, history: [
                     history(entry, kind: .import, old: nil, new: nil, oldState: nil, newState: .untranslated, note: "new source key"),
                 ]))
@@ -116,7 +116,7 @@ struct CatalogImportPlanner {
             let entry = CatalogEntryRecord(
                 namespace: id.namespace, key: id.key, language: id.language, position: file.position, isPlural: fileValue.isPlural,
                 value: encoded, state: isEnglish ? .translated : file.state, revision: 1, obsolete: !isSourceKey, synced: encoded,
-                updatedAt: now, updatedBy: author)
+                updatedAt: now, updatedBy: author, isLiteral: fileValue.isLiteral)
             report[id.language].added += 1
             return CatalogMutation(entry: entry, expectedRevision: nil, history: [
                 history(entry, kind: .import, old: nil, new: encoded, oldState: nil, newState: entry.state, note: isSourceKey ? nil : "not in the English source"),
@@ -175,6 +175,7 @@ struct CatalogImportPlanner {
             // Only the file changed: take it.
             entry.value = encoded
             entry.isPlural = fileValue.isPlural
+            entry.isLiteral = fileValue.isLiteral
             entry.state = isEnglish ? .translated : file.state
             entry.synced = encoded
             entry.revision += 1

@@ -26,7 +26,7 @@ public struct CatalogEntry: Sendable, Hashable {
         self.language = language
         self.namespace = record.namespace
         self.key = record.key
-        self.value = record.value.flatMap { CatalogValue.decode($0, isPlural: record.isPlural) }
+        self.value = record.value.flatMap { record.decode($0) }
         self.state = record.state
         self.revision = record.revision
         self.obsolete = record.obsolete

@@ -1,3 +1,4 @@
+import Foundation
 import Languages
 
 /// What `/locales/{lng}` may name: one of the eight languages or a pseudo-locale.
@@ -34,4 +35,18 @@ public enum CatalogLocale: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { code }
+
+    /// The language of `tag` when it is a real language (an ISO 639 code as Foundation's
+    /// locale data knows it) that has no catalogs here: `fr`, `pt-BR` → `pt`, `zh-Hant` → `zh`.
+    /// `nil` for one of the eight, a pseudo-locale or a tag that names no language (`xx`).
+    public static func uncataloguedLanguage(_ tag: String) -> String? {
+        guard CatalogLocale(resolving: tag) == nil, tag.count <= 35,
+              tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+        let primary = String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
+        // und, zxx, mul and mis are codes for "no language" or "several"; they name no catalog.
+        guard (2...3).contains(primary.count), isoLanguageCodes.contains(primary), !["und", "zxx", "mul", "mis"].contains(primary) else { return nil }
+        return primary
+    }
+
+    private static let isoLanguageCodes = Set(Locale.LanguageCode.isoLanguageCodes.map(\.identifier))
 }

@@ -13,13 +13,13 @@ public struct CatalogRevision: Sendable, Hashable {
     public var newState: CatalogEntryState?
     public var note: String?
 
-    init(record: CatalogRevisionRecord, isPlural: Bool) {
+    init(record: CatalogRevisionRecord, entry: CatalogEntryRecord) {
         revision = record.revision
         kind = record.kind
         author = record.author
         at = record.at
-        oldValue = record.oldValue.flatMap { CatalogValue.decode($0, isPlural: isPlural) }
-        newValue = record.newValue.flatMap { CatalogValue.decode($0, isPlural: isPlural) }
+        oldValue = record.oldValue.flatMap { entry.decode($0) }
+        newValue = record.newValue.flatMap { entry.decode($0) }
         oldState = record.oldState
         newState = record.newState
         note = record.note

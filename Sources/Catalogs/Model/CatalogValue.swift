@@ -1,21 +1,30 @@
 import Languages
 
-/// The value of one catalog key: a plain string, or the forms of a plural group
-/// (`count_one`, `count_other` in the file) in file order.
+/// The value of one catalog key: a plain string, the forms of a plural group
+/// (`count_one`, `count_other` in the file) in file order, or a fixed value.
 public enum CatalogValue: Sendable, Hashable {
     case text(String)
     case plural([PluralForm])
+    /// A boolean, number or null, as its JSON text (`true`): not translated, the same in every
+    /// language (protoimsg's `atproto` namespace is `{"placeholder": true}`).
+    case literal(String)
 
     public var isPlural: Bool {
         if case .plural = self { return true }
         return false
     }
 
-    /// Every string in the value (the text, or each form).
+    public var isLiteral: Bool {
+        if case .literal = self { return true }
+        return false
+    }
+
+    /// Every translatable string in the value (the text, or each form; none for a fixed value).
     public var strings: [String] {
         switch self {
         case .text(let text): [text]
         case .plural(let forms): forms.map(\.text)
+        case .literal: []
         }
     }
 
@@ -30,6 +39,7 @@ public enum CatalogValue: Sendable, Hashable {
         switch self {
         case .text(let text): text
         case .plural(let forms): forms.first { $0.category == .other }?.text ?? forms.last?.text ?? ""
+        case .literal(let json): json
         }
     }
 
@@ -38,11 +48,13 @@ public enum CatalogValue: Sendable, Hashable {
         switch self {
         case .text(let text): text
         case .plural(let forms): CatalogJSONWriter.compact(forms.map { ($0.category.rawValue, $0.text) })
+        case .literal(let json): json
         }
     }
 
     /// Decodes what ``encoded`` produced; `nil` when a plural encoding is unreadable.
-    public static func decode(_ encoded: String, isPlural: Bool) -> CatalogValue? {
+    public static func decode(_ encoded: String, isPlural: Bool, isLiteral: Bool = false) -> CatalogValue? {
+        if isLiteral { return .literal(encoded) }
         guard isPlural else { return .text(encoded) }
         guard let members = try? CatalogJSONParser.parse(Array(encoded.utf8), fileName: "forms") else { return nil }
         var forms: [PluralForm] = []

@@ -42,10 +42,10 @@ enum CatalogAssembler {
         let categories = rules.categories(.cardinal)
         for key in orderedKeys(english: english, target: language == .english ? english : target) {
             if let record = values[key], record.state.isServed, let encoded = record.value,
-               let value = CatalogValue.decode(encoded, isPlural: record.isPlural) {
+               let value = record.decode(encoded) {
                 items.append(CatalogItem(key: key, value: value))
             } else if fallback, let source = sources[key]?.value, let sourceRecord = sources[key],
-                      let value = CatalogValue.decode(source, isPlural: sourceRecord.isPlural) {
+                      let value = sourceRecord.decode(source) {
                 items.append(CatalogItem(key: key, value: value.adapted(to: categories, language: rules, sourceRules: englishRules)))
             }
         }
@@ -58,9 +58,9 @@ enum CatalogAssembler {
         let values = Dictionary(target.filter { !$0.obsolete }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return orderedKeys(english: english, target: target).compactMap { key in
             guard let sourceRecord = sources[key], let encoded = sourceRecord.value,
-                  let source = CatalogValue.decode(encoded, isPlural: sourceRecord.isPlural) else { return nil }
+                  let source = sourceRecord.decode(encoded) else { return nil }
             let record = values[key]
-            let value = record?.value.flatMap { CatalogValue.decode($0, isPlural: record?.isPlural ?? false) }
+            let value = record?.value.flatMap { record?.decode($0) }
             return CatalogUnit(key: key, source: source, value: value, state: value == nil ? .untranslated : record?.state ?? .untranslated)
         }
     }

@@ -21,7 +21,7 @@ extension CatalogService {
         let byKey = Dictionary(target.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return CatalogAssembler.orderedKeys(english: english, target: language == .english ? english : target).compactMap { key in
             guard let record = byKey[key] else { return nil }
-            let source = sources[key].flatMap { $0.value.flatMap { value in CatalogValue.decode(value, isPlural: sources[key]?.isPlural ?? false) } }
+            let source = sources[key].flatMap { record in record.value.flatMap { record.decode($0) } }
             return makeEntry(record, language: language, source: source)
         }
     }
@@ -32,7 +32,7 @@ extension CatalogService {
         guard CatalogNames.isValidNamespace(namespace), let record = try await store.catalogEntry(id) else {
             throw CatalogError.notFound("no key '\(key)' in \(language.code)/\(namespace)")
         }
-        return try await store.catalogHistory(id).map { CatalogRevision(record: $0, isPlural: record.isPlural) }
+        return try await store.catalogHistory(id).map { CatalogRevision(record: $0, entry: record) }
     }
 
     /// The QA findings `value` would have for `key` (without saving).
@@ -65,6 +65,7 @@ extension CatalogService {
         var entry = record
         entry.value = encoded
         entry.isPlural = value.isPlural
+        entry.isLiteral = value.isLiteral
         entry.state = state
         entry.findings = Self.encodeFindings(findings)
         let committed = try await commit(record, entry, kind: kind, author: author, note: nil, language: language)
@@ -104,7 +105,7 @@ extension CatalogService {
         }
         var entry = record
         var findings: [CatalogFinding] = []
-        if let encoded = target.newValue, let value = CatalogValue.decode(encoded, isPlural: record.isPlural) {
+        if let encoded = target.newValue, let value = record.decode(encoded) {
             findings = try await lint(language: language, namespace: namespace, key: key, value: value)
             if findings.contains(where: { $0.severity == .error }) { throw CatalogError.rejectedByChecks(findings) }
             entry.value = encoded
@@ -149,7 +150,7 @@ extension CatalogService {
     private func sourceValue(namespace: String, key: String) async throws -> CatalogValue? {
         guard let record = try await store.catalogEntry(CatalogEntryID(namespace: namespace, key: key, language: Language.english.code)),
               let value = record.value else { return nil }
-        return CatalogValue.decode(value, isPlural: record.isPlural)
+        return record.decode(value)
     }
 
     private func decorate(_ record: CatalogEntryRecord, language: Language) async throws -> CatalogEntry {
@@ -158,7 +159,7 @@ extension CatalogService {
 
     private func makeEntry(_ record: CatalogEntryRecord, language: Language, source: CatalogValue?) -> CatalogEntry {
         var findings: [CatalogFinding] = []
-        if let encoded = record.value, let value = CatalogValue.decode(encoded, isPlural: record.isPlural) {
+        if let encoded = record.value, let value = record.decode(encoded) {
             findings = linter.check(language: language, namespace: record.namespace, key: record.key,
                                     source: language == .english ? nil : source, target: value)
         }

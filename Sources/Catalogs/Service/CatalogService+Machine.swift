@@ -62,6 +62,7 @@ extension CatalogService {
         }
         entry.value = value.encoded
         entry.isPlural = value.isPlural
+        entry.isLiteral = value.isLiteral
         entry.state = .machine
         entry.revision = record.revision + 1
         entry.updatedAt = now

@@ -143,6 +143,19 @@ public final class CatalogService: Sendable {
     /// The document `GET /locales/{lng}/{ns}.json` serves, from the cache while the namespace
     /// versions of the language and of English are unchanged.
     /// - Throws: ``CatalogError/notFound(_:)`` for an unknown namespace.
+    /// The document for a real language without catalogs here (see
+    /// ``CatalogLocale/uncataloguedLanguage(_:)``): `{}` for a namespace that exists, so that
+    /// i18next takes every key from its fallback language (English) — no error, no retry.
+    /// - Throws: ``CatalogError/notFound(_:)`` for an unknown namespace.
+    public func emptyDocument(language code: String, namespace: String) async throws -> ServedDocument {
+        guard CatalogNames.isValidNamespace(namespace),
+              (try await store.catalogVersions(namespace: namespace))[Language.english.code] ?? 0 > 0 else {
+            throw CatalogError.notFound("no namespace '\(namespace)'")
+        }
+        let bytes = Array("{}\n".utf8)
+        return ServedDocument(bytes: bytes, etag: "\"\(Digest.sha256Hex(bytes).prefix(32))\"", locale: code)
+    }
+
     public func document(locale: CatalogLocale, namespace: String) async throws -> ServedDocument {
         guard CatalogNames.isValidNamespace(namespace) else { throw CatalogError.notFound("no namespace '\(namespace)'") }
         let versions = try await store.catalogVersions(namespace: namespace)
@@ -169,6 +182,7 @@ public final class CatalogService: Sendable {
                 switch item.value {
                 case .text(let text): CatalogItem(key: item.key, value: .text(pseudo.transform(text)))
                 case .plural(let forms): CatalogItem(key: item.key, value: .plural(forms.map { PluralForm($0.category, pseudo.transform($0.text)) }))
+                case .literal: item
                 }
             })
         }

@@ -13,6 +13,8 @@ public struct CatalogEntryRecord: Sendable, Hashable {
     /// Position in this language's file, `nil` when the key never came from a file of it.
     public var position: Int?
     public var isPlural: Bool
+    /// A fixed value (boolean, number, null as JSON text), not a translatable string.
+    public var isLiteral: Bool
     /// The value, `nil` while untranslated.
     public var value: String?
     public var state: CatalogEntryState
@@ -30,13 +32,14 @@ public struct CatalogEntryRecord: Sendable, Hashable {
     public init(
         namespace: String, key: String, language: String, position: Int?, isPlural: Bool, value: String?,
         state: CatalogEntryState, revision: Int, obsolete: Bool = false, synced: String? = nil,
-        findings: String? = nil, updatedAt: Date, updatedBy: String
+        findings: String? = nil, updatedAt: Date, updatedBy: String, isLiteral: Bool = false
     ) {
         self.namespace = namespace
         self.key = key
         self.language = language
         self.position = position
         self.isPlural = isPlural
+        self.isLiteral = isLiteral
         self.value = value
         self.state = state
         self.revision = revision

@@ -58,5 +58,11 @@ extension SQLiteMigrations {
                 table.column("detail", .text)
             }
         }
+        // Fixed values (booleans, numbers, null) beside translatable strings.
+        migrator.registerMigration("v5-catalog-literals") { db in
+            try db.alter(table: "catalog_entry") { table in
+                table.add(column: "isLiteral", .boolean).notNull().defaults(to: false)
+            }
+        }
     }
 }

@@ -49,9 +49,9 @@ struct CatalogEditStats: Codable, Sendable {
                     case .translated: counts.translated += 1
                     case .reviewed: counts.reviewed += 1
                     }
-                    guard let encoded = record.value, let value = CatalogValue.decode(encoded, isPlural: record.isPlural) else { continue }
+                    guard let encoded = record.value, let value = record.decode(encoded) else { continue }
                     let source = language == .english ? nil : sources[record.key].flatMap { source in
-                        source.value.flatMap { CatalogValue.decode($0, isPlural: source.isPlural) }
+                        source.value.flatMap { source.decode($0) }
                     }
                     for finding in catalogs.linter.check(language: language, namespace: name, key: record.key, source: source, target: value) {
                         if finding.severity == .error { counts.errors += 1 } else if finding.severity == .warning { counts.warnings += 1 }

@@ -2,20 +2,24 @@ import Catalogs
 import Languages
 
 /// A catalog value in the translator API, as sent and received: `{"value":"…"}` for a plain key,
-/// `{"forms":{"one":"…","other":"…"}}` for a plural group.
+/// `{"forms":{"one":"…","other":"…"}}` for a plural group, `{"fixed":"true"}` for a fixed value
+/// (a boolean, number or null as its JSON text; it must stay as the English source has it).
 public struct CatalogEditValueBody: Codable, Sendable, Hashable {
     public var value: String?
     public var forms: [String: String]?
+    public var fixed: String?
 
-    public init(value: String? = nil, forms: [String: String]? = nil) {
+    public init(value: String? = nil, forms: [String: String]? = nil, fixed: String? = nil) {
         self.value = value
         self.forms = forms
+        self.fixed = fixed
     }
 
     init(_ value: CatalogValue) {
         switch value {
         case .text(let text): self.value = text
         case .plural(let forms): self.forms = Dictionary(forms.map { ($0.category.rawValue, $0.text) }, uniquingKeysWith: { a, _ in a })
+        case .literal(let json): self.fixed = json
         }
     }
 
@@ -23,6 +27,16 @@ public struct CatalogEditValueBody: Codable, Sendable, Hashable {
     /// can name them). Throws 400 when neither or both of `value` and `forms` are given, or a
     /// form is not a CLDR category.
     func catalogValue(for language: Language) throws(APIError) -> CatalogValue {
+        if let fixed {
+            guard value == nil, forms == nil else {
+                throw APIError.badRequest(code: "invalid_body", message: "send one of value, forms and fixed")
+            }
+            guard let members = try? CatalogJSONParser.parse(Array("{\"fixed\":\(fixed)}".utf8), fileName: "body"),
+                  members.count == 1, case .literal(let json) = members[0].value else {
+                throw APIError.badRequest(code: "invalid_body", message: "fixed must be the JSON text of a boolean, number or null (\"true\")")
+            }
+            return .literal(json)
+        }
         switch (value, forms) {
         case (let text?, nil):
             return .text(text)

@@ -10,7 +10,11 @@ import Languages
 /// `If-None-Match` matches (a list, weak tags or `*`); Parley's JSON 404 for an unknown
 /// language or namespace (i18next does not retry 4xx). `lng` falls back regionally (`ar-EG` →
 /// `ar`, `es-419` → `es`, any case); the pseudo-locales `en-XA` and `ar-XB` match first, by
-/// exact name. Reads need `catalog:read` unless `auth.publicCatalogs`.
+/// exact name. A real language without catalogs here (`fr`, `pt-BR`, `zh-Hant`: the web
+/// client offers 16) gets 200 `{}` for each namespace: i18next then takes every key from its
+/// `fallbackLng` (English), with no failed request in the browser's console and no retry; a
+/// tag that names no language (`xx`) is a 404. Reads need `catalog:read` unless
+/// `auth.publicCatalogs`.
 public struct CatalogRoutes: Sendable {
     public let catalogs: CatalogService
     public let publicCatalogs: Bool
@@ -54,9 +58,15 @@ public struct CatalogRoutes: Sendable {
 
     func document(_ request: Request, _ context: ParleyRequestContext) async throws -> Response {
         if !publicCatalogs { try context.require(.catalogRead) }
-        let locale = try Self.locale(context.parameters.get("lng") ?? "")
+        let tag = context.parameters.get("lng") ?? ""
         let namespace = context.parameters.get("ns") ?? ""
-        let document = try await Self.mapping { try await catalogs.document(locale: locale, namespace: namespace) }
+        let document: ServedDocument
+        if let language = CatalogLocale.uncataloguedLanguage(tag) {
+            document = try await Self.mapping { try await catalogs.emptyDocument(language: language, namespace: namespace) }
+        } else {
+            let locale = try Self.locale(tag)
+            document = try await Self.mapping { try await catalogs.document(locale: locale, namespace: namespace) }
+        }
         var headers = HTTPFields()
         headers[.eTag] = document.etag
         headers[.cacheControl] = cacheControl
