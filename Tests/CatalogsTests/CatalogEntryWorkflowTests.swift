@@ -14,10 +14,10 @@ struct CatalogEntryWorkflowTests {
 
     @Test func saveBumpsTheRevisionAndTheNamespaceVersion() async throws {
         let (service, store) = try await imported()
-        let before = try #require(try await service.entry(language: .ukrainian, namespace: "rooms", key: "create.title"))
+        let before = try #require(try await service.entry(language: .ukrainian, namespace: "rooms", key: "createRoom.title"))
         #expect(before.revision == 1 && before.etag == "\"1\"")
         let version = try await store.catalogVersions(namespace: "rooms")["uk"]
-        let result = try await service.save(language: .ukrainian, namespace: "rooms", key: "create.title",
+        let result = try await service.save(language: .ukrainian, namespace: "rooms", key: "createRoom.title",
                                             value: .text("Створити нову кімнату"), expectedRevision: 1, author: "olena")
         #expect(result.entry.revision == 2)
         #expect(result.entry.state == .translated)
@@ -29,67 +29,67 @@ struct CatalogEntryWorkflowTests {
 
     @Test func aStaleRevisionIsRefusedWithTheCurrentValue() async throws {
         let (service, _) = try await imported()
-        _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Escribe un mensaje instantáneo a {{name}}"),
+        _ = try await service.save(language: .spanish, namespace: "dm", key: "popover.ariaLabel", value: .text("Conversación privada con {{recipientDid}}"),
                                    expectedRevision: 1, author: "a")
         do {
-            _ = try await service.save(language: .spanish, namespace: "im", key: "conversation.placeholder", value: .text("Otro mensaje para {{name}}"),
+            _ = try await service.save(language: .spanish, namespace: "dm", key: "popover.ariaLabel", value: .text("Mensajes directos con {{recipientDid}}"),
                                        expectedRevision: 1, author: "b")
             Issue.record("silent overwrite")
         } catch CatalogError.revisionMismatch(let expected, let current) {
             #expect(expected == 1)
             #expect(current?.revision == 2)
-            #expect(current?.value == .text("Escribe un mensaje instantáneo a {{name}}"))
+            #expect(current?.value == .text("Conversación privada con {{recipientDid}}"))
             #expect(CatalogError.revisionMismatch(expected: 1, current: current).httpStatus == 412)
         }
     }
 
     @Test func qaErrorsRejectTheSaveAndWarningsAreReturned() async throws {
         let (service, store) = try await imported()
-        let key = "room.joined"
+        let key = "roomCard.createdDate"
         do {
-            _ = try await service.save(language: .arabic, namespace: "rooms", key: key, value: .text("انضممت إلى {{room}}"), expectedRevision: 1, author: "x")
+            _ = try await service.save(language: .arabic, namespace: "rooms", key: key, value: .text("أُنشئت {{date}}"), expectedRevision: 1, author: "x")
             Issue.record("accepted an unisolated interpolation")
         } catch CatalogError.rejectedByChecks(let findings) {
             #expect(findings.contains { $0.check == .bidiInterpolation && $0.severity == .error })
             #expect(CatalogError.rejectedByChecks(findings).httpStatus == 422)
         }
         #expect(try await store.catalogEntry(CatalogEntryID(namespace: "rooms", key: key, language: "ar"))?.revision == 1)
-        let warned = try await service.save(language: .swahili, namespace: "common", key: "actions.share", value: .text("Share"), expectedRevision: 1, author: "x")
+        let warned = try await service.save(language: .swahili, namespace: "common", key: "button.back", value: .text("Back"), expectedRevision: 1, author: "x")
         #expect(warned.findings.map(\.check) == [.sameAsSource])
-        #expect(try await store.catalogEntry(CatalogEntryID(namespace: "common", key: "actions.share", language: "sw"))?.findings?.contains("same-as-source") == true)
+        #expect(try await store.catalogEntry(CatalogEntryID(namespace: "common", key: "button.back", language: "sw"))?.findings?.contains("same-as-source") == true)
     }
 
     @Test func pluralGroupsAreSavedAsForms() async throws {
         let (service, _) = try await imported()
         let forms: [PluralForm] = [
-            PluralForm(.one, "{{count}} bhall"), PluralForm(.two, "{{count}} bhall"), PluralForm(.few, "{{count}} bhall"),
-            PluralForm(.many, "{{count}} mball"), PluralForm(.other, "{{count}} ball nua"),
+            PluralForm(.one, "{{count}} fhreagra"), PluralForm(.two, "{{count}} fhreagra"), PluralForm(.few, "{{count}} fhreagra"),
+            PluralForm(.many, "{{count}} bhfreagra"), PluralForm(.other, "{{count}} freagra nua"),
         ]
-        let saved = try await service.save(language: .irish, namespace: "rooms", key: "members.count", value: .plural(forms), expectedRevision: 1, author: "x")
+        let saved = try await service.save(language: .irish, namespace: "chat", key: "messageItem.replyCount", value: .plural(forms), expectedRevision: 1, author: "x")
         #expect(saved.entry.value == .plural(forms))
         await #expect(throws: CatalogError.self) {
-            try await service.save(language: .irish, namespace: "rooms", key: "members.count", value: .plural(Array(forms.dropFirst())), expectedRevision: 2, author: "x")
+            try await service.save(language: .irish, namespace: "chat", key: "messageItem.replyCount", value: .plural(Array(forms.dropFirst())), expectedRevision: 2, author: "x")
         }
     }
 
     @Test func historyReviewAndRevert() async throws {
         let (service, _) = try await imported()
-        let original = try #require(try await service.entry(language: .hausa, namespace: "common", key: "actions.save")?.value)
-        _ = try await service.save(language: .hausa, namespace: "common", key: "actions.save", value: .text("Ajiye yanzu"), expectedRevision: 1, author: "musa")
-        let reviewed = try await service.setState(language: .hausa, namespace: "common", key: "actions.save", state: .reviewed, expectedRevision: 2, author: "amina")
+        let original = try #require(try await service.entry(language: .hausa, namespace: "common", key: "button.save")?.value)
+        _ = try await service.save(language: .hausa, namespace: "common", key: "button.save", value: .text("Ajiye yanzu"), expectedRevision: 1, author: "musa")
+        let reviewed = try await service.setState(language: .hausa, namespace: "common", key: "button.save", state: .reviewed, expectedRevision: 2, author: "amina")
         #expect(reviewed.state == .reviewed && reviewed.revision == 3)
-        let reverted = try await service.revert(language: .hausa, namespace: "common", key: "actions.save", to: 1, expectedRevision: 3, author: "amina")
+        let reverted = try await service.revert(language: .hausa, namespace: "common", key: "button.save", to: 1, expectedRevision: 3, author: "amina")
         #expect(reverted.entry.value == original)
         #expect(reverted.entry.revision == 4)
         #expect(reverted.entry.state == .translated)
-        let history = try await service.history(language: .hausa, namespace: "common", key: "actions.save")
+        let history = try await service.history(language: .hausa, namespace: "common", key: "button.save")
         #expect(history.map(\.kind) == [.import, .edit, .review, .revert])
         #expect(history.map(\.revision) == [1, 2, 3, 4])
         #expect(history[1].oldValue == original && history[1].newValue == .text("Ajiye yanzu") && history[1].author == "musa")
         #expect(history[2].oldState == .translated && history[2].newState == .reviewed)
         #expect(history[3].note == "reverted to revision 1")
         await #expect(throws: CatalogError.self) {
-            try await service.revert(language: .hausa, namespace: "common", key: "actions.save", to: 99, expectedRevision: 4, author: "x")
+            try await service.revert(language: .hausa, namespace: "common", key: "button.save", to: 99, expectedRevision: 4, author: "x")
         }
     }
 
@@ -104,8 +104,8 @@ struct CatalogEntryWorkflowTests {
             #expect(error.httpStatus == 404)
         }
         let entries = try await service.entries(language: .arabic, namespace: "rooms")
-        #expect(entries.count == 63)
-        #expect(entries.first?.key == "discover.title")
+        #expect(entries.count == 33)
+        #expect(entries.first?.key == "createRoom.title")
         #expect(entries.allSatisfy { $0.findings.allSatisfy { $0.severity != .error } })
     }
 }

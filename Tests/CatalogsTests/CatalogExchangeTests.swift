@@ -15,14 +15,14 @@ struct CatalogExchangeTests {
         #expect(files.count == 7)
         let (fresh, _) = try Fixtures.service()
         let report = try await fresh.importExchange(format, from: exchange)
-        #expect(report.languages["en"]?.added == 359)
-        #expect(report.languages["ar"]?.added == 359)
+        #expect(report.languages["en"]?.added == 303)
+        #expect(report.languages["ar"]?.added == 303)
         let out = Fixtures.temporaryDirectory("tree")
         try await fresh.exportTree(to: out)
         let original = Fixtures.files(Fixtures.catalogs), exported = Fixtures.files(out)
         #expect(exported.keys.sorted() == original.keys.sorted())
         for (path, bytes) in original { #expect(exported[path] == bytes, "\(format): \(path) differs") }
-        #expect(try await fresh.entry(language: .irish, namespace: "rooms", key: "members.count")?.state == .translated)
+        #expect(try await fresh.entry(language: .irish, namespace: "chat", key: "messageItem.replyCount")?.state == .translated)
     }
 
     @Test func xliffRoundTripOfTheWholeTreeIsByteIdentical() async throws { try await roundTrip(.xliff) }
@@ -33,24 +33,24 @@ struct CatalogExchangeTests {
     func statesSurvive(format: CatalogExchangeFormat) async throws {
         let (source, store) = try Fixtures.service()
         _ = try await source.importTree(from: Fixtures.catalogs)
-        let reviewed = try #require(try await source.entry(language: .arabic, namespace: "rooms", key: "members.count"))
-        _ = try await source.setState(language: .arabic, namespace: "rooms", key: "members.count", state: .reviewed, expectedRevision: reviewed.revision, author: "rev")
-        let machine = try #require(try await source.entry(language: .arabic, namespace: "common", key: "actions.ok"))
-        _ = try await source.save(language: .arabic, namespace: "common", key: "actions.ok", value: machine.value ?? .text("x"),
+        let reviewed = try #require(try await source.entry(language: .arabic, namespace: "chat", key: "messageItem.replyCount"))
+        _ = try await source.setState(language: .arabic, namespace: "chat", key: "messageItem.replyCount", state: .reviewed, expectedRevision: reviewed.revision, author: "rev")
+        let machine = try #require(try await source.entry(language: .arabic, namespace: "common", key: "button.close"))
+        _ = try await source.save(language: .arabic, namespace: "common", key: "button.close", value: machine.value ?? .text("x"),
                                   expectedRevision: machine.revision, author: "mt", state: .machine)
-        let cleared = try #require(try await source.entry(language: .arabic, namespace: "common", key: "actions.cancel"))
-        _ = try await source.setState(language: .arabic, namespace: "common", key: "actions.cancel", state: .untranslated, expectedRevision: cleared.revision, author: "t")
+        let cleared = try #require(try await source.entry(language: .arabic, namespace: "common", key: "button.cancel"))
+        _ = try await source.setState(language: .arabic, namespace: "common", key: "button.cancel", state: .untranslated, expectedRevision: cleared.revision, author: "t")
         _ = store
         let exchange = Fixtures.temporaryDirectory(format.rawValue)
         try await source.exportExchange(format, to: exchange, languages: [.arabic])
         let (fresh, _) = try Fixtures.service()
         _ = try await fresh.importExchange(format, from: exchange)
-        #expect(try await fresh.entry(language: .arabic, namespace: "rooms", key: "members.count")?.state == .reviewed)
-        #expect(try await fresh.entry(language: .arabic, namespace: "common", key: "actions.ok")?.state == .machine)
-        let untranslated = try await fresh.entry(language: .arabic, namespace: "common", key: "actions.cancel")
+        #expect(try await fresh.entry(language: .arabic, namespace: "chat", key: "messageItem.replyCount")?.state == .reviewed)
+        #expect(try await fresh.entry(language: .arabic, namespace: "common", key: "button.close")?.state == .machine)
+        let untranslated = try await fresh.entry(language: .arabic, namespace: "common", key: "button.cancel")
         #expect(untranslated?.state == .untranslated && untranslated?.value == nil)
-        #expect(try await fresh.entry(language: .arabic, namespace: "common", key: "actions.save")?.state == .translated)
-        #expect(try await fresh.entry(language: .spanish, namespace: "common", key: "actions.save")?.state == .untranslated)
+        #expect(try await fresh.entry(language: .arabic, namespace: "common", key: "button.save")?.state == .translated)
+        #expect(try await fresh.entry(language: .spanish, namespace: "common", key: "button.save")?.state == .untranslated)
     }
 
     @Test func xliffShape() async throws {
@@ -60,10 +60,12 @@ struct CatalogExchangeTests {
         try await service.exportExchange(.xliff, to: exchange, languages: [.arabic])
         let text = try String(contentsOfFile: exchange + "/ar.xlf", encoding: .utf8)
         #expect(text.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"ar\">"))
-        #expect(text.contains("<file id=\"rooms\" original=\"rooms.json\">"))
-        #expect(text.contains("<group id=\"members.count\" name=\"members.count\" type=\"parley:plural\">"))
-        #expect(text.contains("<unit id=\"members.count_two\" name=\"members.count_two\">"))
-        #expect(text.contains("<note category=\"glossary\">member → عضو</note>"))
+        #expect(text.contains("<file id=\"chat\" original=\"chat.json\">"))
+        #expect(text.contains("<group id=\"messageItem.replyCount\" name=\"messageItem.replyCount\" type=\"parley:plural\">"))
+        #expect(text.contains("<unit id=\"messageItem.replyCount_two\" name=\"messageItem.replyCount_two\">"))
+        #expect(text.contains("<note category=\"glossary\">reply → رد</note>"))
+        // A fixed value travels locked.
+        #expect(text.contains("<unit id=\"placeholder\" name=\"placeholder\" translate=\"no\">"))
         #expect(text.contains("<segment state=\"translated\">"))
         #expect(!FileManager.default.fileExists(atPath: exchange + "/en.xlf"))
     }

@@ -23,7 +23,7 @@ struct CatalogLinterTests {
         (.empty, .ukrainian, "Cancel", "Скасувати", ""),
         (.sameAsSource, .swahili, "Share", "Shiriki", "Share"),
         (.lengthRatio, .spanish, "Delete this message", "Eliminar este mensaje", "Eliminar este mensaje de forma permanente y sin posibilidad de recuperarlo jamás"),
-        (.glossaryTerm, .spanish, "Open the buddy list", "Abre la lista de amigos", "Abre la lista de contactos"),
+        (.glossaryTerm, .spanish, "Open the buddy list", "Abre la lista de contactos", "Abre la lista de amigos"),
         (.glossaryDoNotTranslate, .russian, "Sign in with Bluesky", "Войти через Bluesky", "Войти через Блюскай"),
         (.bidiControls, .arabic, "Copy", "نسخ", "\u{202B}نسخ\u{202C}"),
         (.bidiIsolates, .arabic, "Send", "إرسال", "\u{2068}إرسال"),
@@ -158,7 +158,7 @@ struct CatalogLinterTests {
         let tree = try Fixtures.copyOfCatalogs()
         try Fixtures.write("{\"actions\": {\"ok\": \"Sawa\"}}", to: tree, "sw/common.json")   // not the canonical format
         try Fixtures.write("{\"a\": [1]}\n", to: tree, "ha/common.json")                      // not parseable
-        try Fixtures.edit(tree, .arabic, "rooms") { $0.set("create.title", .text("إنشاء غرفة?")) }
+        try Fixtures.edit(tree, .arabic, "rooms") { $0.set("createRoom.title", .text("إنشاء غرفة?")) }
         let report = try linter.lintTree(at: tree, format: true)
         #expect(report.findings.contains { $0.check == .fileFormat && $0.language == "sw" && $0.message.contains("not in the catalog format") })
         #expect(report.findings.contains { $0.check == .fileFormat && $0.language == "ha" && $0.message.contains("value is an array") })
@@ -166,7 +166,7 @@ struct CatalogLinterTests {
         let withoutFormat = try linter.lintTree(at: tree)
         #expect(!withoutFormat.findings.contains { $0.check == .fileFormat && $0.language == "sw" })
         #expect(withoutFormat.findings.contains { $0.check == .fileFormat && $0.language == "ha" })
-        #expect(report.findings.contains { $0.check == .arabicPunctuation && $0.key == "create.title" })
+        #expect(report.findings.contains { $0.check == .arabicPunctuation && $0.key == "createRoom.title" })
         #expect(report.errors > 0)
         let arabicOnly = try linter.lintTree(at: tree, languages: [.arabic])
         #expect(arabicOnly.findings.allSatisfy { $0.language == "ar" || $0.language == "en" || $0.check == .glossaryFile })

@@ -14,37 +14,37 @@ struct CatalogMachineWriteTests {
 
     @Test func storesWholeValuesAsMachineAndNeverTouchesTranslatorsValues() async throws {
         let (service, store) = try await Self.loaded()
-        let cleared = try await service.setState(language: .spanish, namespace: "rooms", key: "members.count", state: .untranslated, expectedRevision: 1, author: "t")
-        let versions = try await store.catalogVersions(namespace: "rooms")
+        let cleared = try await service.setState(language: .spanish, namespace: "chat", key: "messageItem.replyCount", state: .untranslated, expectedRevision: 1, author: "t")
+        let versions = try await store.catalogVersions(namespace: "chat")
         let writes = [
-            CatalogMachineWrite(namespace: "rooms", key: "members.count", value: .plural([PluralForm(.one, "{{count}} miembro"), PluralForm(.many, "{{count}} de miembros"), PluralForm(.other, "{{count}} miembros")]),
+            CatalogMachineWrite(namespace: "chat", key: "messageItem.replyCount", value: .plural([PluralForm(.one, "{{count}} respuesta"), PluralForm(.many, "{{count}} de respuestas"), PluralForm(.other, "{{count}} respuestas")]),
                                 findings: [], expectedRevision: cleared.revision),
             // Translated by a person: left alone.
-            CatalogMachineWrite(namespace: "rooms", key: "members.title", value: .text("Miembros (máquina)"), findings: [], expectedRevision: 1),
+            CatalogMachineWrite(namespace: "rooms", key: "createRoom.nameLabel", value: .text("Miembros (máquina)"), findings: [], expectedRevision: 1),
         ]
         let result = try await service.storeMachineTranslations(language: .spanish, writes: writes, author: "machine")
-        #expect(result.stored == ["rooms:members.count"])
-        #expect(result.skipped == ["rooms:members.title"])
-        let entry = try #require(try await service.entry(language: .spanish, namespace: "rooms", key: "members.count"))
+        #expect(result.stored == ["chat:messageItem.replyCount"])
+        #expect(result.skipped == ["rooms:createRoom.nameLabel"])
+        let entry = try #require(try await service.entry(language: .spanish, namespace: "chat", key: "messageItem.replyCount"))
         #expect(entry.state == .machine)
         #expect(entry.value?.strings.count == 3)
         #expect(entry.revision == cleared.revision + 1)
-        #expect(try await service.entry(language: .spanish, namespace: "rooms", key: "members.title")?.state == .translated)
-        #expect(try await store.catalogVersions(namespace: "rooms")["es"] == (versions["es"] ?? 0) + 1)
+        #expect(try await service.entry(language: .spanish, namespace: "rooms", key: "createRoom.nameLabel")?.state == .translated)
+        #expect(try await store.catalogVersions(namespace: "chat")["es"] == (versions["es"] ?? 0) + 1)
     }
 
     @Test func refusedValuesOnlyRecordTheirFindings() async throws {
         let (service, store) = try await Self.loaded()
-        let cleared = try await service.setState(language: .arabic, namespace: "rooms", key: "room.joined", state: .untranslated, expectedRevision: 1, author: "t")
+        let cleared = try await service.setState(language: .arabic, namespace: "rooms", key: "roomCard.createdDate", state: .untranslated, expectedRevision: 1, author: "t")
         let versions = try await store.catalogVersions(namespace: "rooms")
-        let finding = CatalogFinding(.placeholders, language: "ar", namespace: "rooms", key: "room.joined", message: "missing {{room}}")
+        let finding = CatalogFinding(.placeholders, language: "ar", namespace: "rooms", key: "roomCard.createdDate", message: "missing {{date}}")
         let result = try await service.storeMachineTranslations(
-            language: .arabic, writes: [CatalogMachineWrite(namespace: "rooms", key: "room.joined", value: nil, findings: [finding], expectedRevision: cleared.revision)],
+            language: .arabic, writes: [CatalogMachineWrite(namespace: "rooms", key: "roomCard.createdDate", value: nil, findings: [finding], expectedRevision: cleared.revision)],
             author: "machine")
-        #expect(result.recorded == ["rooms:room.joined"])
-        let entry = try #require(try await service.entry(language: .arabic, namespace: "rooms", key: "room.joined"))
+        #expect(result.recorded == ["rooms:roomCard.createdDate"])
+        let entry = try #require(try await service.entry(language: .arabic, namespace: "rooms", key: "roomCard.createdDate"))
         #expect(entry.state == .untranslated && entry.revision == cleared.revision)
-        #expect(try await service.storedFindings(language: .arabic, namespace: "rooms", key: "room.joined") == [finding])
+        #expect(try await service.storedFindings(language: .arabic, namespace: "rooms", key: "roomCard.createdDate") == [finding])
         #expect(try await store.catalogVersions(namespace: "rooms") == versions, "nothing served changed")
     }
 }

@@ -31,22 +31,22 @@ struct CatalogServingTests {
     @Test func untranslatedKeysFallBackToEnglishWithTheLanguagesPluralForms() async throws {
         let (service, _) = try Fixtures.service()
         _ = try await service.importTree(from: Fixtures.catalogs)
-        let before = try await service.document(locale: .language(.arabic), namespace: "rooms")
-        let entry = try #require(try await service.entry(language: .arabic, namespace: "rooms", key: "members.count"))
-        _ = try await service.setState(language: .arabic, namespace: "rooms", key: "members.count", state: .untranslated, expectedRevision: entry.revision, author: "t")
-        let after = try await service.document(locale: .language(.arabic), namespace: "rooms")
+        let before = try await service.document(locale: .language(.arabic), namespace: "chat")
+        let entry = try #require(try await service.entry(language: .arabic, namespace: "chat", key: "messageItem.replyCount"))
+        _ = try await service.setState(language: .arabic, namespace: "chat", key: "messageItem.replyCount", state: .untranslated, expectedRevision: entry.revision, author: "t")
+        let after = try await service.document(locale: .language(.arabic), namespace: "chat")
         #expect(after.etag != before.etag)
         let text = String(decoding: after.bytes, as: UTF8.self)
-        #expect(text.contains("\"count_zero\": \"{{count}} members\""))
-        #expect(text.contains("\"count_one\": \"{{count}} member\""))
-        #expect(text.contains("\"count_few\": \"{{count}} members\""))
-        #expect(text.contains("\"count_other\": \"{{count}} members\""))
+        #expect(text.contains("\"replyCount_zero\": \"{{count}} replies\""))
+        #expect(text.contains("\"replyCount_one\": \"{{count}} reply\""))
+        #expect(text.contains("\"replyCount_few\": \"{{count}} replies\""))
+        #expect(text.contains("\"replyCount_other\": \"{{count}} replies\""))
         // The export leaves the key out instead (i18next falls back to English by itself).
         let out = Fixtures.temporaryDirectory("out")
         try await service.exportTree(to: out, languages: [.arabic])
-        let exported = try CatalogDocument(language: .arabic, namespace: "rooms", bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/ar/rooms.json"))))
-        #expect(exported["members.count"] == nil)
-        #expect(exported["members.title"] != nil)
+        let exported = try CatalogDocument(language: .arabic, namespace: "chat", bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/ar/chat.json"))))
+        #expect(exported["messageItem.replyCount"] == nil)
+        #expect(exported["messageItem.translatedTo"] != nil)
     }
 
     @Test func unknownNamespacesAreNotFound() async throws {
@@ -99,16 +99,16 @@ struct CatalogServingTests {
     @Test func pseudoDocumentsComeFromEnglishAndLintClean() async throws {
         let (service, _) = try Fixtures.service()
         _ = try await service.importTree(from: Fixtures.catalogs)
-        let accented = try await service.document(locale: .pseudo(.accented), namespace: "rooms")
-        let document = try CatalogDocument(language: .english, namespace: "rooms", bytes: accented.bytes)
-        #expect(document.items.count == 63)
+        let accented = try await service.document(locale: .pseudo(.accented), namespace: "chat")
+        let document = try CatalogDocument(language: .english, namespace: "chat", bytes: accented.bytes)
+        #expect(document.items.count == 67)
         #expect(accented.locale == "en-XA")
-        let rtl = try await service.document(locale: .pseudo(.rightToLeft), namespace: "rooms")
-        let arabicShaped = try CatalogDocument(language: .arabic, namespace: "rooms", bytes: rtl.bytes)
-        guard case .plural(let forms)? = arabicShaped["members.count"] else { Issue.record("no plural"); return }
+        let rtl = try await service.document(locale: .pseudo(.rightToLeft), namespace: "chat")
+        let arabicShaped = try CatalogDocument(language: .arabic, namespace: "chat", bytes: rtl.bytes)
+        guard case .plural(let forms)? = arabicShaped["messageItem.replyCount"] else { Issue.record("no plural"); return }
         #expect(forms.map(\.category) == Language.arabic.plurals.categories(.cardinal))
         let findings = CatalogLinter().lint(document: arabicShaped, source: try CatalogDocument(
-            language: .english, namespace: "rooms", bytes: (try await service.document(locale: .language(.english), namespace: "rooms")).bytes))
+            language: .english, namespace: "chat", bytes: (try await service.document(locale: .language(.english), namespace: "chat")).bytes))
         #expect(!findings.contains { [.placeholders, .nesting, .markup, .bidiIsolates, .bidiControls].contains($0.check) })
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct GlossaryTests {
     @Test func theProductGlossaryLoads() throws {
         let glossary = try #require(Fixtures.glossary)
-        #expect(glossary.terms.count == 44)
+        #expect(glossary.terms.count == 40)
         let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.glossaries + "/protoimsg.csv"))
         #expect(glossary.version == Digest.sha256Hex([UInt8](data)))
         #expect(glossary.version.count == 64)

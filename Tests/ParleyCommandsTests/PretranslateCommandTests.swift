@@ -13,9 +13,9 @@ struct PretranslateCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-pretranslate-cli-\(UUID().uuidString)").path
         let catalogs = CatalogService(store: try SQLiteStore(directory: directory))
         _ = try await catalogs.importTree(from: CLI.repositoryRoot.appendingPathComponent("Catalogs").path)
-        for key in ["actions.ok", "actions.cancel", "welcome"] {
-            let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: key))
-            _ = try await catalogs.setState(language: .spanish, namespace: "common", key: key, state: .untranslated, expectedRevision: entry.revision, author: "test")
+        for key in ["popover.close.title", "input.send", "notification.ariaLabel"] {
+            let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "dm", key: key))
+            _ = try await catalogs.setState(language: .spanish, namespace: "dm", key: key, state: .untranslated, expectedRevision: entry.revision, author: "test")
         }
         return catalogs
     }
@@ -27,15 +27,15 @@ struct PretranslateCommandTests {
             return texts.map { "ES " + $0 }
         }
         let report = try await CatalogPretranslateCommand.run(
-            catalogs: catalogs, request: PretranslationRequest(language: .spanish, namespace: "common", onlyMissing: true, author: "cli"),
+            catalogs: catalogs, request: PretranslationRequest(language: .spanish, namespace: "dm", onlyMissing: true, author: "cli"),
             translate: translate, showProgress: false)
         #expect(report.progress.total == 3)
         #expect(report.progress.translated == 3, "\(report.failures)")
-        let welcome = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: "welcome"))
-        #expect(welcome.state == .machine)
-        // $t() and {{name}} survived the machine.
-        #expect(welcome.value?.representative.contains("$t(common:appName)") == true)
-        #expect(welcome.value?.representative.contains("{{name}}") == true)
+        let notification = try #require(try await catalogs.entry(language: .spanish, namespace: "dm", key: "notification.ariaLabel"))
+        #expect(notification.state == .machine)
+        // Both placeholders survived the machine.
+        #expect(notification.value?.representative.contains("{{senderDid}}") == true)
+        #expect(notification.value?.representative.contains("{{preview}}") == true)
         #expect(report.summary.hasPrefix("es: 3 keys, 3 translated"))
     }
 
@@ -43,11 +43,11 @@ struct PretranslateCommandTests {
         let catalogs = try await Self.catalogs()
         let engine = try EngineFactory.engine(.init(), store: nil)
         let report = try await CatalogPretranslateCommand.run(
-            catalogs: catalogs, request: PretranslationRequest(language: .spanish, namespace: "common", onlyMissing: true),
+            catalogs: catalogs, request: PretranslationRequest(language: .spanish, namespace: "dm", onlyMissing: true),
             translate: Pretranslator.engineFunction(engine), showProgress: false)
         #expect(report.stoppedReason != nil)
         #expect(report.progress.failed == 3)
-        #expect(try await catalogs.entry(language: .spanish, namespace: "common", key: "welcome")?.state == .untranslated)
+        #expect(try await catalogs.entry(language: .spanish, namespace: "dm", key: "notification.ariaLabel")?.state == .untranslated)
     }
 
     @Test func theProgressBarShowsCountRateAndETA() {

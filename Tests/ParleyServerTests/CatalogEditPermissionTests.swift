@@ -73,9 +73,9 @@ struct CatalogEditPermissionTests {
                 return response.object["id"] as? String ?? ""
             }
             // PUT writes the value the key already has (allowed writes then change nothing but succeed).
-            let values: [Language: String] = [.arabic: "حسنًا", .spanish: "Aceptar", .english: "OK"]
+            let values: [Language: String] = [.arabic: "إغلاق", .spanish: "Cerrar", .english: "Close"]
             for language in [Language.arabic, .spanish, .english] {
-                let base = "/v1/catalogs/\(language.code)/common/keys/actions.ok"
+                let base = "/v1/catalogs/\(language.code)/common/keys/button.close"
                 for who in Who.allCases {
                     let key = frozen[who]
                     // Language-independent routes once (the stats route lints every catalog).
@@ -123,7 +123,7 @@ struct CatalogEditPermissionTests {
         let reviewer = try await server.key([.catalogReview(.arabic)]).key
         let writer = try await server.key([.catalogWrite(.arabic)]).key
         try await server.test { client in
-            let uri = "/v1/catalogs/ar/common/keys/actions.save"
+            let uri = "/v1/catalogs/ar/common/keys/button.save"
             let reviewed = try await client.execute(uri: uri + "/review", method: .post, headers: editHeaders(reviewer, ifMatch: "\"1\"")) { response in
                 #expect(response.status == .ok)
                 return response.object["revision"] as? Int ?? 0

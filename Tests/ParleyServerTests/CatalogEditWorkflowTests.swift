@@ -21,14 +21,14 @@ struct CatalogEditWorkflowTests {
         try await server.test { client in
             for ifMatch in [String?.none, "*"] {
                 try await client.execute(
-                    uri: "/v1/catalogs/es/common/keys/actions.ok", method: .put, headers: editHeaders(key, ifMatch: ifMatch), body: body(["value": "Vale"])
+                    uri: "/v1/catalogs/es/common/keys/button.close", method: .put, headers: editHeaders(key, ifMatch: ifMatch), body: body(["value": "Salir"])
                 ) { response in
                     #expect(response.status == .preconditionRequired)
                     #expect(response.envelope?.error.code == "precondition_required")
                 }
             }
         }
-        #expect(try await catalogs.entry(language: .spanish, namespace: "common", key: "actions.ok")?.value == .text("Aceptar"))
+        #expect(try await catalogs.entry(language: .spanish, namespace: "common", key: "button.close")?.value == .text("Cerrar"))
     }
 
     @Test func aStaleIfMatchIs412WithTheCurrentValueAndNeverOverwrites() async throws {
@@ -37,16 +37,16 @@ struct CatalogEditWorkflowTests {
         let alice = try await server.key([.catalogWrite(.spanish)]).key
         let bob = try await server.key([.catalogWrite(.spanish)]).key
         try await server.test { client in
-            let uri = "/v1/catalogs/es/common/keys/actions.ok"
+            let uri = "/v1/catalogs/es/common/keys/button.close"
             let etag = try await client.execute(uri: uri, method: .get, headers: editHeaders(alice)) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == "\"1\"")
-                #expect((response.object["translation"] as? [String: Any])?["value"] as? String == "Aceptar")
-                #expect((response.object["source"] as? [String: Any])?["value"] as? String == "OK")
+                #expect((response.object["translation"] as? [String: Any])?["value"] as? String == "Cerrar")
+                #expect((response.object["source"] as? [String: Any])?["value"] as? String == "Close")
                 return response.headers[.eTag] ?? ""
             }
             // Alice and Bob both read revision 1; Alice saves first.
-            try await client.execute(uri: uri, method: .put, headers: editHeaders(alice, ifMatch: etag), body: body(["value": "Vale"])) { response in
+            try await client.execute(uri: uri, method: .put, headers: editHeaders(alice, ifMatch: etag), body: body(["value": "Salir"])) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == "\"2\"")
                 #expect(response.object["state"] as? String == "translated")
@@ -56,7 +56,7 @@ struct CatalogEditWorkflowTests {
                 #expect(response.envelope?.error.code == "revision_conflict")
                 let current = try #require(response.errorField("current") as? [String: Any])
                 #expect(current["revision"] as? Int == 2)
-                #expect((current["translation"] as? [String: Any])?["value"] as? String == "Vale")
+                #expect((current["translation"] as? [String: Any])?["value"] as? String == "Salir")
                 #expect(current["updatedBy"] as? String != nil)
             }
             // A tag that names no revision (weak, garbage) matches nothing.
@@ -71,7 +71,7 @@ struct CatalogEditWorkflowTests {
                 #expect(response.headers[.eTag] == "\"3\"")
             }
         }
-        let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: "actions.ok"))
+        let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: "button.close"))
         #expect(entry.value == .text("De acuerdo"))
         #expect(entry.revision == 3)
     }
@@ -83,7 +83,7 @@ struct CatalogEditWorkflowTests {
         try await server.test { client in
             // A lost placeholder and Latin punctuation in Arabic: refused.
             try await client.execute(
-                uri: "/v1/catalogs/ar/rooms/keys/room.joined", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "انضممت إلى الغرفة?"])
+                uri: "/v1/catalogs/ar/rooms/keys/roomCard.createdDate", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "انضممت إلى الغرفة?"])
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.envelope?.error.code == "qa_failed")
@@ -94,8 +94,8 @@ struct CatalogEditWorkflowTests {
             }
             // A plural group with forms missing: refused.
             try await client.execute(
-                uri: "/v1/catalogs/ar/rooms/keys/members.count", method: .put, headers: editHeaders(key, ifMatch: "\"1\""),
-                body: body(["forms": ["one": "\u{2068}{{count}}\u{2069} عضو", "other": "\u{2068}{{count}}\u{2069} عضو"]])
+                uri: "/v1/catalogs/ar/chat/keys/messageItem.replyCount", method: .put, headers: editHeaders(key, ifMatch: "\"1\""),
+                body: body(["forms": ["one": "رد واحد", "other": "\u{2068}{{count}}\u{2069} رد"]])
             ) { response in
                 #expect(response.status == .unprocessableContent)
                 let findings = response.errorField("findings") as? [[String: Any]] ?? []
@@ -103,28 +103,28 @@ struct CatalogEditWorkflowTests {
             }
             // Same as the English source: a warning, saved, returned and stored.
             try await client.execute(
-                uri: "/v1/catalogs/es/rooms/keys/create.title", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "Create a room"])
+                uri: "/v1/catalogs/es/rooms/keys/createRoom.title", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "Create Room"])
             ) { response in
                 #expect(response.status == .ok)
                 let findings = response.object["findings"] as? [[String: Any]] ?? []
                 #expect(findings.contains { $0["check"] as? String == "same-as-source" && $0["severity"] as? String == "warning" })
             }
             // A full plural group: saved in CLDR order whatever the JSON order.
-            let forms = ["other": "\u{2068}{{count}}\u{2069} عضو", "zero": "\u{2068}{{count}}\u{2069} عضو", "one": "\u{2068}{{count}}\u{2069} عضو",
-                         "two": "\u{2068}{{count}}\u{2069} عضوان", "few": "\u{2068}{{count}}\u{2069} أعضاء", "many": "\u{2068}{{count}}\u{2069} عضوًا"]
+            let forms = ["other": "\u{2068}{{count}}\u{2069} رد", "zero": "\u{2068}{{count}}\u{2069} رد", "one": "رد واحد",
+                         "two": "ردان", "few": "\u{2068}{{count}}\u{2069} ردود", "many": "\u{2068}{{count}}\u{2069} ردًا"]
             try await client.execute(
-                uri: "/v1/catalogs/ar/rooms/keys/members.count", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["forms": forms])
+                uri: "/v1/catalogs/ar/chat/keys/messageItem.replyCount", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["forms": forms])
             ) { response in
                 #expect(response.status == .ok, "\(response.text)")
                 let pluralForms = response.object["pluralForms"] as? [[String: Any]] ?? []
                 #expect(pluralForms.compactMap { $0["category"] as? String } == ["zero", "one", "two", "few", "many", "other"])
             }
         }
-        let stored = try #require(try await store.catalogEntry(CatalogEntryID(namespace: "rooms", key: "create.title", language: "es")))
+        let stored = try #require(try await store.catalogEntry(CatalogEntryID(namespace: "rooms", key: "createRoom.title", language: "es")))
         #expect(stored.findings?.contains("same-as-source") == true)
-        let unchanged = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: "room.joined"))
+        let unchanged = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: "roomCard.createdDate"))
         #expect(unchanged.revision == 1)
-        let plural = try #require(try await store.catalogEntry(CatalogEntryID(namespace: "rooms", key: "members.count", language: "ar")))
+        let plural = try #require(try await store.catalogEntry(CatalogEntryID(namespace: "chat", key: "messageItem.replyCount", language: "ar")))
         #expect(plural.value?.hasPrefix("{\"zero\":") == true)
     }
 
@@ -134,7 +134,7 @@ struct CatalogEditWorkflowTests {
         let translator = try await server.key([.catalogWrite(.arabic)]).key
         let reviewer = try await server.key([.catalogReview(.arabic)]).key
         try await server.test { client in
-            let uri = "/v1/catalogs/ar/common/keys/actions.retry"
+            let uri = "/v1/catalogs/ar/common/keys/errorBoundary.tryAgain"
             try await client.execute(uri: uri + "/review", method: .post, headers: editHeaders(reviewer)) { response in
                 #expect(response.status == .preconditionRequired)
             }
@@ -152,13 +152,13 @@ struct CatalogEditWorkflowTests {
             }
             try await client.execute(uri: "/v1/catalogs/ar/common/keys?state=reviewed", method: .get, headers: editHeaders(translator)) { response in
                 let keys = (response.object["keys"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
-                #expect(keys == ["actions.retry"])
+                #expect(keys == ["errorBoundary.tryAgain"])
             }
             // Revert to the imported value, as a new revision.
             try await client.execute(uri: uri + "/revert", method: .post, headers: editHeaders(translator, ifMatch: "\"3\""), body: body(["revision": 1])) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] == "\"4\"")
-                #expect((response.object["translation"] as? [String: Any])?["value"] as? String == "إعادة المحاولة")
+                #expect((response.object["translation"] as? [String: Any])?["value"] as? String == "حاول مرة أخرى")
                 #expect(response.object["state"] as? String == "translated")
             }
             try await client.execute(uri: uri + "/revert", method: .post, headers: editHeaders(translator, ifMatch: "\"4\""), body: body(["revision": 99])) { response in
@@ -170,14 +170,14 @@ struct CatalogEditWorkflowTests {
                 #expect(revisions.compactMap { $0["kind"] as? String } == ["import", "edit", "review", "revert"])
                 #expect(revisions.compactMap { $0["revision"] as? Int } == [1, 2, 3, 4])
                 #expect((revisions[1]["new"] as? [String: Any])?["value"] as? String == "حاول مجددًا")
-                #expect((revisions[1]["old"] as? [String: Any])?["value"] as? String == "إعادة المحاولة")
+                #expect((revisions[1]["old"] as? [String: Any])?["value"] as? String == "حاول مرة أخرى")
                 #expect((revisions[1]["author"] as? String)?.hasPrefix("test (key_") == true)
                 #expect(revisions[2]["newState"] as? String == "reviewed")
                 #expect(revisions[3]["note"] as? String == "reverted to revision 1")
             }
             // Reviewing an untranslated value is a conflict.
-            _ = try await catalogs.setState(language: .arabic, namespace: "common", key: "actions.copy", state: .untranslated, expectedRevision: 1, author: "test")
-            try await client.execute(uri: "/v1/catalogs/ar/common/keys/actions.copy/review", method: .post, headers: editHeaders(reviewer, ifMatch: "\"2\"")) { response in
+            _ = try await catalogs.setState(language: .arabic, namespace: "common", key: "button.send", state: .untranslated, expectedRevision: 1, author: "test")
+            try await client.execute(uri: "/v1/catalogs/ar/common/keys/button.send/review", method: .post, headers: editHeaders(reviewer, ifMatch: "\"2\"")) { response in
                 #expect(response.status == .conflict)
                 #expect(response.envelope?.error.code == "no_value")
             }
@@ -189,7 +189,7 @@ struct CatalogEditWorkflowTests {
         let server = try CatalogEditFixture.server(catalogs)
         let key = try await server.key([.catalogRead]).key
         try await server.test { client in
-            try await client.execute(uri: "/v1/catalogs/ar/rooms/keys/members.count", method: .get, headers: editHeaders(key)) { response in
+            try await client.execute(uri: "/v1/catalogs/ar/chat/keys/messageItem.replyCount", method: .get, headers: editHeaders(key)) { response in
                 #expect(response.status == .ok)
                 let object = response.object
                 #expect(object["plural"] as? Bool == true)
@@ -197,18 +197,18 @@ struct CatalogEditWorkflowTests {
                 #expect(forms.count == 6)
                 let byCategory = Dictionary(forms.map { ($0["category"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
                 // Arabic few (e.g. 3) takes the English form for 3 (other); one takes one.
-                #expect(byCategory["few"]?["source"] as? String == "{{count}} members")
-                #expect(byCategory["one"]?["source"] as? String == "{{count}} member")
+                #expect(byCategory["few"]?["source"] as? String == "{{count}} replies")
+                #expect(byCategory["one"]?["source"] as? String == "{{count}} reply")
                 #expect(byCategory["one"]?["example"] as? String == "1")
                 let few = Int(byCategory["few"]?["example"] as? String ?? "") ?? 0
                 #expect((3...10).contains(few % 100))
-                #expect((byCategory["few"]?["translation"] as? String)?.contains("أعضاء") == true)
+                #expect((byCategory["few"]?["translation"] as? String)?.contains("ردود") == true)
                 let hits = object["glossary"] as? [[String: Any]] ?? []
-                #expect(hits.contains { $0["source"] as? String == "member" })
+                #expect(hits.contains { $0["source"] as? String == "reply" })
             }
-            try await client.execute(uri: "/v1/catalogs/ar/rooms/keys?q=invite", method: .get, headers: editHeaders(key)) { response in
+            try await client.execute(uri: "/v1/catalogs/ar/rooms/keys?q=topic", method: .get, headers: editHeaders(key)) { response in
                 let keys = (response.object["keys"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
-                #expect(keys.contains("members.invite"))
+                #expect(keys.contains("createRoom.topicLabel"))
                 #expect(keys.allSatisfy { !$0.isEmpty })
                 #expect(response.object["total"] as? Int == keys.count)
             }
@@ -249,23 +249,23 @@ struct CatalogEditWorkflowTests {
         try await server.test { client in
             let before = try await client.execute(uri: "/locales/es/common.json", method: .get) { $0.headers[.eTag] ?? "" }
             try await client.execute(
-                uri: "/v1/catalogs/es/common/keys/actions.ok", method: .put, headers: editHeaders(translator, ifMatch: "\"1\""), body: body(["value": "Vale"])
+                uri: "/v1/catalogs/es/common/keys/button.close", method: .put, headers: editHeaders(translator, ifMatch: "\"1\""), body: body(["value": "Salir"])
             ) { response in
                 #expect(response.status == .ok)
             }
             try await client.execute(uri: "/locales/es/common.json", method: .get, headers: [.ifNoneMatch: before]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != before)
-                #expect(response.text.contains("\"ok\": \"Vale\""))
+                #expect(response.text.contains("\"close\": \"Salir\""))
             }
             try await client.execute(uri: "/v1/audit?lang=es&limit=5", method: .get, headers: editHeaders(admin)) { response in
                 #expect(response.status == .ok)
                 let entries = response.object["entries"] as? [[String: Any]] ?? []
                 let first = try #require(entries.first)
                 #expect(first["action"] as? String == "catalog.edit")
-                #expect(first["key"] as? String == "actions.ok")
-                #expect(first["oldValue"] as? String == "Aceptar")
-                #expect(first["newValue"] as? String == "Vale")
+                #expect(first["key"] as? String == "button.close")
+                #expect(first["oldValue"] as? String == "Cerrar")
+                #expect(first["newValue"] as? String == "Salir")
                 #expect((first["actor"] as? String)?.contains("key_") == true)
             }
             try await client.execute(uri: "/v1/audit", method: .get, headers: editHeaders(translator)) { response in

@@ -57,13 +57,74 @@ struct CatalogRoutesTests {
                 #expect(response.status == .ok)
             }
             // An edit changes the ETag at once; the old one no longer matches.
-            let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: "actions.ok"))
-            _ = try await catalogs.save(language: .spanish, namespace: "common", key: "actions.ok", value: .text("Vale"),
+            let entry = try #require(try await catalogs.entry(language: .spanish, namespace: "common", key: "button.close"))
+            _ = try await catalogs.save(language: .spanish, namespace: "common", key: "button.close", value: .text("Vale"),
                                         expectedRevision: entry.revision, author: "test")
             try await client.execute(uri: "/locales/es/common.json", method: .get, headers: [.ifNoneMatch: etag]) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != etag)
-                #expect(response.text.contains("\"ok\": \"Vale\""))
+                #expect(response.text.contains("\"close\": \"Vale\""))
+            }
+        }
+    }
+
+    /// protoimsg's web client (`packages/web/src/i18n/index.ts`): these namespaces and
+    /// languages, `loadPath: '/locales/{{lng}}/{{ns}}.json'`, `fallbackLng: 'en'`.
+    static let webClientNamespaces = ["common", "auth", "chat", "dm", "feed", "rooms", "settings", "atproto"]
+    static let webClientLanguages = ["en", "es", "ru", "ar", "ga", "uk", "zh", "hi", "ja", "ko", "vi", "fr", "pt", "de", "tr", "th"]
+
+    @Test func everyNamespaceTheWebClientLoadsIsServedInTheEightLanguagesWithETagAnd304() async throws {
+        let catalogs = try await loadedCatalogs()
+        let server = try TestService(configure: { $0.auth.rateLimit.requestsPerSecond = 0 }, catalogs: catalogs)
+        try await server.test { client in
+            for language in Language.allCases {
+                for namespace in Self.webClientNamespaces {
+                    let uri = "/locales/\(language.code)/\(namespace).json"
+                    let etag = try await client.execute(uri: uri, method: .get) { response in
+                        #expect(response.status == .ok, "\(uri)")
+                        #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                        let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                        #expect(object?.isEmpty == false, "\(uri) has strings")
+                        #expect(response.text == (try? shippedFile("\(language.code)/\(namespace).json")), "\(uri) serves the shipped file")
+                        return response.headers[.eTag] ?? ""
+                    }
+                    #expect(etag.hasPrefix("\"") && etag.count > 2, "\(uri)")
+                    try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                        #expect(response.status == .notModified, "\(uri)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The client's other eight languages have no catalogs here: each namespace is `{}`, so
+    /// i18next takes every key from `fallbackLng` (English) — no failed request (a 404 shows in
+    /// the browser's console), no retry (i18next-http-backend retries a 5xx).
+    @Test func theWebClientsOtherLanguagesGetAnEmptyCatalogSoI18nextFallsBackToEnglish() async throws {
+        let catalogs = try await loadedCatalogs()
+        // Over 200 requests from one anonymous client: the rate limit is not what this tests.
+        let server = try TestService(configure: { $0.auth.rateLimit.requestsPerSecond = 0 }, catalogs: catalogs)
+        let others = Self.webClientLanguages.filter { Language(rawValue: $0) == nil }
+        #expect(others == ["zh", "hi", "ja", "ko", "vi", "fr", "pt", "de", "tr", "th"])
+        try await server.test { client in
+            for tag in others + ["pt-BR", "zh-Hant", "fr-CA"] {
+                for namespace in Self.webClientNamespaces {
+                    let uri = "/locales/\(tag)/\(namespace).json"
+                    let etag = try await client.execute(uri: uri, method: .get) { response in
+                        #expect(response.status == .ok, "\(uri)")
+                        #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                        #expect(response.text == "{}\n", "\(uri)")
+                        #expect(response.headers[.contentLanguage] == String(tag.prefix(2)))
+                        return response.headers[.eTag] ?? ""
+                    }
+                    try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: etag]) { response in
+                        #expect(response.status == .notModified, "\(uri)")
+                    }
+                }
+            }
+            // An unknown namespace is still a 404, whatever the language.
+            try await client.execute(uri: "/locales/fr/nope.json", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }
@@ -100,16 +161,16 @@ struct CatalogRoutesTests {
         let catalogs = try await loadedCatalogs()
         let server = try TestService(catalogs: catalogs)
         try await server.test { client in
-            try await client.execute(uri: "/locales/en-XA/common.json", method: .get) { response in
+            try await client.execute(uri: "/locales/en-XA/chat.json", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("[!! "))
-                #expect(response.text.contains("$t(common:appName)") || response.text.contains("protoimsg"))
+                #expect(response.text.contains("{{lang}}"), "interpolations survive the pseudo-locale")
                 #expect(response.headers[.eTag] != nil)
             }
-            try await client.execute(uri: "/locales/ar-XB/rooms.json", method: .get) { response in
+            try await client.execute(uri: "/locales/ar-XB/chat.json", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("\u{2067}"))
-                #expect(response.text.contains("count_zero"))
+                #expect(response.text.contains("replyCount_zero"))
             }
             try await client.execute(uri: "/locales/en-XB/common.json", method: .get) { response in
                 #expect(response.text == (try? shippedFile("en/common.json")))
@@ -127,7 +188,7 @@ struct CatalogRoutesTests {
                 #expect(body?["language"] as? String == "ar")
                 #expect(body?["requested"] as? String == "ar-EG")
                 #expect(body?["direction"] as? String == "rtl")
-                #expect((body?["namespaces"] as? [String])?.count == 9)
+                #expect((body?["namespaces"] as? [String]) == ["atproto", "auth", "chat", "common", "dm", "feed", "rooms", "settings"])
             }
         }
     }

@@ -119,7 +119,7 @@ struct CrashSafetyTests {
         #expect(key.hasPrefix("pk_"))
 
         let first = try Server(executable: executable, dataDirectory: data)
-        let uri = "\(first.base)/v1/catalogs/es/common/keys/actions.ok"
+        let uri = "\(first.base)/v1/catalogs/es/common/keys/button.close"
         let probe = try await Self.request(.GET, uri, key: key)
         #expect(probe.status == 200, "\(probe.body)")
         // Several acknowledged edits in a row, the last one immediately followed by SIGKILL.
@@ -137,16 +137,16 @@ struct CrashSafetyTests {
         #expect(first.process.terminationReason == .uncaughtSignal)
 
         let second = try Server(executable: executable, dataDirectory: data)
-        let read = try await Self.request(.GET, "\(second.base)/v1/catalogs/es/common/keys/actions.ok", key: key)
+        let read = try await Self.request(.GET, "\(second.base)/v1/catalogs/es/common/keys/button.close", key: key)
         #expect(read.status == 200)
         #expect(read.etag == "\"5\"")
         let object = try JSONSerialization.jsonObject(with: Data(read.body.utf8)) as? [String: Any] ?? [:]
         #expect((object["translation"] as? [String: Any])?["value"] as? String == acknowledged.last)
         #expect(object["state"] as? String == "reviewed")
-        let history = try await Self.request(.GET, "\(second.base)/v1/catalogs/es/common/keys/actions.ok/history", key: key)
+        let history = try await Self.request(.GET, "\(second.base)/v1/catalogs/es/common/keys/button.close/history", key: key)
         #expect(history.body.contains("Vale") && history.body.contains("De acuerdo"))
         let served = try await Self.request(.GET, "\(second.base)/locales/es/common.json", key: key)
-        #expect(served.body.contains("\"ok\": \"Aceptar ya\""))
+        #expect(served.body.contains("\"close\": \"Aceptar ya\""))
         second.process.terminate()
         second.process.waitUntilExit()
     }

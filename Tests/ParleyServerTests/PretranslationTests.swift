@@ -89,18 +89,42 @@ enum FakeMT {
     }
 }
 
-/// The keys the tests clear in Arabic `rooms`: plain, plural, markup, nesting, `{{- x}}`.
+/// The keys the tests clear in Arabic `chat`: plain, plural, placeholders, a glossary term,
+/// and — in three keys the tests add to a copy of the tree, since protoimsg's `chat` has none —
+/// markup with `$t()` nesting, `{{- x}}`, and a question for Arabic punctuation.
 let pretranslateKeys = [
-    "discover.empty", "discover.online", "discover.feedPromo", "create.created", "create.topicPlaceholder", "room.leaveConfirm",
-    "room.joined", "room.topicChanged", "room.welcome", "room.newMessages", "members.count", "members.title",
+    "buddyList.loading", "buddyList.empty", "buddyMenu.moveTo", "memberList.heading", "messageItem.replyCount", "messageItem.translatedTo",
+    "messageList.typing.many", "threadPanel.replyCount", "threadPanel.notFound", "pretranslation.promo", "pretranslation.link",
+    "pretranslation.leaveConfirm",
 ]
 
-/// Catalogs with `pretranslateKeys` made untranslated in Arabic.
+/// Catalogs (the repository's, plus the three `pretranslation.*` keys in English and Arabic
+/// `chat`) with `pretranslateKeys` made untranslated in Arabic.
 func catalogsWithMissingArabic() async throws -> (CatalogService, SQLiteStore) {
-    let (catalogs, store) = try await CatalogEditFixture.catalogs()
+    let tree = CatalogEditFixture.temporaryDirectory("pretranslate-tree")
+    try FileManager.default.copyItem(atPath: CatalogEditFixture.root.appendingPathComponent("Catalogs").path, toPath: tree)
+    let added: [Language: [(String, String)]] = [
+        .english: [
+            ("promo", "Pin the <strong>$t(common:appName)</strong> feed."), ("link", "Open {{- url}} in a new tab"),
+            ("leaveConfirm", "Leave {{room}}? You can join again later."),
+        ],
+        .arabic: [
+            ("promo", "ثبّت موجز <strong>\u{2068}$t(common:appName)\u{2069}</strong>."), ("link", "افتح \u{2068}{{- url}}\u{2069} في علامة تبويب جديدة"),
+            ("leaveConfirm", "هل تريد مغادرة \u{2068}{{room}}\u{2069}؟ يمكنك الانضمام مجددًا لاحقًا."),
+        ],
+    ]
+    for (language, values) in added {
+        let path = "\(tree)/\(language.code)/chat.json"
+        var document = try CatalogDocument(language: language, namespace: "chat", bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+        for (key, value) in values { document.items.append(CatalogItem(key: "pretranslation.\(key)", value: .text(value))) }
+        try Data(document.serialized()).write(to: URL(fileURLWithPath: path))
+    }
+    let store = try SQLiteStore(directory: CatalogEditFixture.temporaryDirectory("catalog-edit"))
+    let catalogs = CatalogService(store: store, glossary: CatalogEditFixture.glossary)
+    _ = try await catalogs.importTree(from: tree)
     for key in pretranslateKeys {
-        let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: key))
-        _ = try await catalogs.setState(language: .arabic, namespace: "rooms", key: key, state: .untranslated, expectedRevision: entry.revision, author: "test")
+        let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: key))
+        _ = try await catalogs.setState(language: .arabic, namespace: "chat", key: key, state: .untranslated, expectedRevision: entry.revision, author: "test")
     }
     return (catalogs, store)
 }
@@ -130,11 +154,11 @@ func expectIntact(_ entry: CatalogEntry, sourceLocation: SourceLocation = #_sour
 struct PretranslationTests {
     @Test func aWorkingTranslatorFillsEveryMissingValueAsMachineAndQAClean() async throws {
         let (catalogs, _) = try await catalogsWithMissingArabic()
-        let before = try await catalogs.entries(language: .arabic, namespace: "rooms")
+        let before = try await catalogs.entries(language: .arabic, namespace: "chat")
         let log = FakeMT.Log()
         let seen = Mutex<[PretranslationProgress]>([])
         let report = try await Pretranslator(catalogs: catalogs, translate: FakeMT.working(log), chunkSize: 4)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms", author: "machine (test)")) { progress in
+            .run(PretranslationRequest(language: .arabic, namespace: "chat", author: "machine (test)")) { progress in
                 seen.withLock { $0.append(progress) }
             }
         #expect(report.stoppedReason == nil)
@@ -143,7 +167,7 @@ struct PretranslationTests {
         #expect(report.progress.rejected == 0)
         #expect(seen.withLock { $0.map(\.done) } == [0, 4, 8, 12])
         #expect(log.count == 3, "one call per chunk: markers survived")
-        let after = try await catalogs.entries(language: .arabic, namespace: "rooms")
+        let after = try await catalogs.entries(language: .arabic, namespace: "chat")
         for entry in after {
             let old = try #require(before.first { $0.key == entry.key })
             if pretranslateKeys.contains(entry.key) {
@@ -157,24 +181,24 @@ struct PretranslationTests {
             }
         }
         // Plural forms come from the English form of a representative number: few/many/zero/two
-        // from `other` (3, 11, 0, 2 members), one from `one`.
-        let members = try #require(after.first { $0.key == "members.count" }?.value)
-        #expect(members.form(.few) == members.form(.other))
-        #expect(members.form(.one) != members.form(.other))
-        // `member` is a forced glossary term: it comes out as the glossary says, never through the machine.
-        #expect(members.form(.one)?.contains("عضو") == true)
-        #expect(!log.texts.contains { $0.contains("member ") || $0.hasSuffix("member") })
+        // from `other` (3, 11, 0, 2 replies), one from `one`.
+        let replies = try #require(after.first { $0.key == "messageItem.replyCount" }?.value)
+        #expect(replies.form(.few) == replies.form(.other))
+        #expect(replies.form(.one) != replies.form(.other))
+        // `reply` is a forced glossary term: it comes out as the glossary says, never through the machine.
+        #expect(replies.form(.one)?.contains("رد") == true)
+        #expect(!log.texts.contains { $0.contains("reply ") || $0.hasSuffix("reply") })
         // Right-to-left output got isolates and Arabic punctuation.
-        let confirm = try #require(after.first { $0.key == "room.leaveConfirm" }?.value?.representative)
+        let confirm = try #require(after.first { $0.key == "pretranslation.leaveConfirm" }?.value?.representative)
         #expect(confirm.contains("\u{2068}{{room}}\u{2069}"))
         #expect(confirm.contains("؟") && !confirm.contains("?"))
-        let promo = try #require(after.first { $0.key == "discover.feedPromo" }?.value?.representative)
+        let promo = try #require(after.first { $0.key == "pretranslation.promo" }?.value?.representative)
         #expect(promo.contains("<strong>") && promo.contains("$t(common:appName)"))
         // Served at once.
-        let document = try await catalogs.document(locale: .language(.arabic), namespace: "rooms")
+        let document = try await catalogs.document(locale: .language(.arabic), namespace: "chat")
         #expect(String(decoding: document.bytes, as: UTF8.self).contains("كلمة"))
         // History says machine.
-        let history = try await catalogs.history(language: .arabic, namespace: "rooms", key: "members.count")
+        let history = try await catalogs.history(language: .arabic, namespace: "chat", key: "messageItem.replyCount")
         #expect(history.last?.newState == .machine)
         #expect(history.last?.note == "machine pre-translation")
     }
@@ -182,10 +206,10 @@ struct PretranslationTests {
     @Test func onlyMissingLeavesMachineValuesAndTranslatorsValuesAreNeverTouched() async throws {
         let (catalogs, _) = try await catalogsWithMissingArabic()
         let pretranslator = Pretranslator(catalogs: catalogs, translate: FakeMT.working(), chunkSize: 5)
-        _ = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "rooms"))
-        let again = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "rooms", onlyMissing: true))
+        _ = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "chat"))
+        let again = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "chat", onlyMissing: true))
         #expect(again.progress.total == 0)
-        let refresh = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "rooms"))
+        let refresh = try await pretranslator.run(PretranslationRequest(language: .arabic, namespace: "chat"))
         #expect(refresh.progress.total == pretranslateKeys.count, "machine values are refreshed, translated ones are not selected")
         let all = try await pretranslator.run(PretranslationRequest(language: .arabic, onlyMissing: true))
         #expect(all.progress.total == 0)
@@ -201,12 +225,12 @@ struct PretranslationTests {
         let (catalogs, _) = try await catalogsWithMissingArabic()
         let log = FakeMT.Log()
         let report = try await Pretranslator(catalogs: catalogs, translate: FakeMT.manglingMarkers(log), chunkSize: 4)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms"))
+            .run(PretranslationRequest(language: .arabic, namespace: "chat"))
         #expect(report.stoppedReason == nil)
         #expect(report.progress.translated == pretranslateKeys.count, "\(report.failures)")
         #expect(log.count == 6, "a segment call after each marker call")
         for key in pretranslateKeys {
-            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: key))
+            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: key))
             #expect(entry.state == .machine)
             expectIntact(entry)
         }
@@ -215,24 +239,24 @@ struct PretranslationTests {
     @Test func valuesFailingQAStayUntranslatedWithTheFindingRecorded() async throws {
         let (catalogs, _) = try await catalogsWithMissingArabic()
         let report = try await Pretranslator(catalogs: catalogs, translate: FakeMT.inventingPlaceholders(), chunkSize: 4)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms"))
+            .run(PretranslationRequest(language: .arabic, namespace: "chat"))
         #expect(report.progress.translated == 0)
         #expect(report.progress.rejected == pretranslateKeys.count)
         #expect(report.failures.count == pretranslateKeys.count)
         #expect(report.failures.allSatisfy { $0.reason == "rejected by QA" && $0.findings.contains { $0.hasPrefix("placeholders:") } })
         for key in pretranslateKeys {
-            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: key))
+            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: key))
             #expect(entry.state == .untranslated)
             #expect(entry.value == nil)
             #expect(entry.revision == 2, "recording findings makes no new revision")
-            let findings = try await catalogs.storedFindings(language: .arabic, namespace: "rooms", key: key)
+            let findings = try await catalogs.storedFindings(language: .arabic, namespace: "chat", key: key)
             #expect(findings.contains { $0.check == .placeholders })
         }
         // The API shows the recorded finding, marked as the machine's.
         let server = try CatalogEditFixture.server(catalogs)
         let key = try await server.key([.catalogRead]).key
         try await server.test { client in
-            try await client.execute(uri: "/v1/catalogs/ar/rooms/keys?check=placeholders", method: .get, headers: editHeaders(key)) { response in
+            try await client.execute(uri: "/v1/catalogs/ar/chat/keys?check=placeholders", method: .get, headers: editHeaders(key)) { response in
                 let keys = response.object["keys"] as? [[String: Any]] ?? []
                 #expect(keys.count == pretranslateKeys.count)
                 let findings = keys.first?["findings"] as? [[String: Any]] ?? []
@@ -244,14 +268,14 @@ struct PretranslationTests {
     @Test func aFailureHalfwayKeepsWhatWasDoneAndLeavesTheRestUntouched() async throws {
         let (catalogs, _) = try await catalogsWithMissingArabic()
         let report = try await Pretranslator(catalogs: catalogs, translate: FakeMT.failing(after: 3), chunkSize: 4)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms"))
+            .run(PretranslationRequest(language: .arabic, namespace: "chat"))
         #expect(report.stoppedReason?.contains("backend down (fake)") == true)
         #expect(report.progress.translated == 8)
         #expect(report.progress.failed == 4)
         #expect(report.progress.done == report.progress.total)
         var machine = 0, untouched = 0
         for key in pretranslateKeys {
-            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: key))
+            let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: key))
             switch entry.state {
             case .machine:
                 machine += 1
@@ -261,7 +285,7 @@ struct PretranslationTests {
                 untouched += 1
                 #expect(entry.value == nil)
                 #expect(entry.revision == 2)
-                #expect(try await catalogs.storedFindings(language: .arabic, namespace: "rooms", key: key).isEmpty)
+                #expect(try await catalogs.storedFindings(language: .arabic, namespace: "chat", key: key).isEmpty)
             default:
                 Issue.record("\(key) is \(entry.state)")
             }
@@ -269,7 +293,7 @@ struct PretranslationTests {
         #expect(machine == 8 && untouched == 4)
         // A second run finishes the job.
         let rest = try await Pretranslator(catalogs: catalogs, translate: FakeMT.working(), chunkSize: 4)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms", onlyMissing: true))
+            .run(PretranslationRequest(language: .arabic, namespace: "chat", onlyMissing: true))
         #expect(rest.progress.total == 4 && rest.progress.translated == 4)
     }
 
@@ -278,19 +302,19 @@ struct PretranslationTests {
         let edited = Mutex(false)
         let translate: PretranslateFunction = { texts, _, _ in
             if !edited.withLock({ let was = $0; $0 = true; return was }) {
-                // A translator saves members.title while the machine works on it.
-                let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: "members.title"))
-                _ = try await catalogs.save(language: .arabic, namespace: "rooms", key: "members.title", value: .text("الأعضاء"),
+                // A translator saves buddyList.loading while the machine works on it.
+                let entry = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: "buddyList.loading"))
+                _ = try await catalogs.save(language: .arabic, namespace: "chat", key: "buddyList.loading", value: .text("جارٍ التحميل…"),
                                             expectedRevision: entry.revision, author: "translator")
             }
             return texts.map(FakeMT.translateWords)
         }
         let report = try await Pretranslator(catalogs: catalogs, translate: translate, chunkSize: 20)
-            .run(PretranslationRequest(language: .arabic, namespace: "rooms"))
+            .run(PretranslationRequest(language: .arabic, namespace: "chat"))
         #expect(report.progress.skipped == 1)
         #expect(report.progress.translated == pretranslateKeys.count - 1)
-        let title = try #require(try await catalogs.entry(language: .arabic, namespace: "rooms", key: "members.title"))
-        #expect(title.value == .text("الأعضاء"))
+        let title = try #require(try await catalogs.entry(language: .arabic, namespace: "chat", key: "buddyList.loading"))
+        #expect(title.value == .text("جارٍ التحميل…"))
         #expect(title.state == .translated)
     }
 
@@ -302,7 +326,7 @@ struct PretranslationTests {
         let admin = try await server.key([.admin]).key
         try await server.test { client in
             let id = try await client.execute(
-                uri: "/v1/catalogs/ar/pretranslate", method: .post, headers: editHeaders(admin), body: body(["namespace": "rooms"])
+                uri: "/v1/catalogs/ar/pretranslate", method: .post, headers: editHeaders(admin), body: body(["namespace": "chat"])
             ) { response in
                 #expect(response.status == .accepted)
                 let id = response.object["id"] as? String ?? ""

@@ -53,7 +53,7 @@ struct WebhookTests {
         let key = try await server.key([.catalogWrite(.arabic)]).key
         try await server.test { client in
             try await client.execute(
-                uri: "/v1/catalogs/ar/rooms/keys/members.title", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "أعضاء الغرفة"])
+                uri: "/v1/catalogs/ar/rooms/keys/createRoom.nameLabel", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "أعضاء الغرفة"])
             ) { response in
                 #expect(response.status == .ok)
             }
@@ -82,7 +82,7 @@ struct WebhookTests {
         let started = ContinuousClock.now
         let answered = try await server.test { client in
             try await client.execute(
-                uri: "/v1/catalogs/es/common/keys/actions.ok", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "Vale"])
+                uri: "/v1/catalogs/es/common/keys/button.close", method: .put, headers: editHeaders(key, ifMatch: "\"1\""), body: body(["value": "Vale"])
             ) { response in
                 #expect(response.status == .ok)
                 return ContinuousClock.now

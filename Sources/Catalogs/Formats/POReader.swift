@@ -12,6 +12,8 @@ enum POReader {
         var fuzzy = false
         var state: CatalogEntryState?
         var obsolete = false
+        /// Flagged `parley-fixed`: a fixed value (JSON text).
+        var fixed = false
     }
 
     static func read(_ text: String, fileName: String) throws(CatalogError) -> XLIFFReader.Result {
@@ -55,6 +57,18 @@ enum POReader {
                     target[namespace, default: []].append(CatalogItem(key: key, value: .plural(forms)))
                     states[CatalogEntryID(namespace: namespace, key: key, language: language.code)] = state
                 }
+            } else if entry.fixed {
+                guard let source = CatalogValue.literal(parsing: entry.id ?? "") else {
+                    throw .malformedFile(file: fileName, keyPath: context, reason: "a parley-fixed entry must hold a JSON boolean, number or null (line \(entry.line))")
+                }
+                english[namespace, default: []].append(CatalogItem(key: key, value: source))
+                if let text = entry.strings[0], !text.isEmpty {
+                    guard let value = CatalogValue.literal(parsing: text) else {
+                        throw .malformedFile(file: fileName, keyPath: context, reason: "a parley-fixed entry must hold a JSON boolean, number or null (line \(entry.line))")
+                    }
+                    target[namespace, default: []].append(CatalogItem(key: key, value: value))
+                    states[CatalogEntryID(namespace: namespace, key: key, language: language.code)] = state
+                }
             } else {
                 english[namespace, default: []].append(CatalogItem(key: key, value: .text(entry.id ?? "")))
                 if let text = entry.strings[0], !text.isEmpty {
@@ -90,7 +104,10 @@ enum POReader {
             if line.hasPrefix("#") && !obsolete {
                 if started, field != nil { finish() }
                 if !started { current = Entry(line: number); started = true }
-                if line.hasPrefix("#,") { current.fuzzy = current.fuzzy || line.contains("fuzzy") }
+                if line.hasPrefix("#,") {
+                    current.fuzzy = current.fuzzy || line.contains("fuzzy")
+                    current.fixed = current.fixed || line.contains("parley-fixed")
+                }
                 if line.hasPrefix("# state:") { current.state = CatalogEntryState(rawValue: line.dropFirst(8).trimming(" ")) }
                 continue
             }

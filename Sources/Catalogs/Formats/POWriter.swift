@@ -24,8 +24,7 @@ enum POWriter {
             out += "\"\(escape(line))\\n\"\n"
         }
         for (namespace, units) in namespaces {
-            // A fixed value is not translated: nothing for a translator's tool.
-            for unit in units where !unit.source.isLiteral {
+            for unit in units {
                 out += "\n# state: \(unit.state.rawValue)\n"
                 for term in glossary?.hits(inSource: unit.source.representative) ?? [] {
                     guard let wanted = term.terms[language] else { continue }
@@ -34,7 +33,9 @@ enum POWriter {
                 if unit.source.isPlural {
                     out += "#. plural: " + expression.categories.enumerated().map { "[\($0.offset)] \($0.element.rawValue) (e.g. \(examples[$0.element] ?? "?"))" }.joined(separator: ", ") + "\n"
                 }
+                if unit.source.isLiteral { out += "#. fixed value (JSON), not translated\n" }
                 out += "#: \(namespace).json\n"
+                if unit.source.isLiteral { out += "#, parley-fixed\n" }
                 if unit.state == .machine { out += "#, fuzzy\n" }
                 out += "msgctxt " + quoted("\(namespace):\(unit.key)")
                 switch unit.source {
@@ -48,8 +49,11 @@ enum POWriter {
                     for (index, category) in expression.categories.enumerated() {
                         out += "msgstr[\(index)] " + quoted(unit.value?.form(category) ?? "")
                     }
-                case .literal:
-                    break
+                case .literal(let json):
+                    // A fixed value travels flagged `parley-fixed`, so that a round trip keeps it.
+                    out += "msgid " + quoted(json)
+                    let target: String = if case .literal(let value)? = unit.value { value } else { "" }
+                    out += "msgstr " + quoted(target)
                 }
             }
         }

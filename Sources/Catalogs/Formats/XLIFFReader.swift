@@ -40,6 +40,18 @@ enum XLIFFReader {
                         let state = forms.compactMap(\.state).first { $0 != .untranslated } ?? .translated
                         states[CatalogEntryID(namespace: file.namespace, key: entry.key, language: language.code)] = state
                     }
+                } else if entry.fixed {
+                    guard let source = CatalogValue.literal(parsing: entry.source) else {
+                        throw .malformedFile(file: fileName, keyPath: entry.key, reason: "a unit with translate=\"no\" must hold a JSON boolean, number or null")
+                    }
+                    sourceItems.append(CatalogItem(key: entry.key, value: source))
+                    if let value = entry.target {
+                        guard let target = CatalogValue.literal(parsing: value) else {
+                            throw .malformedFile(file: fileName, keyPath: entry.key, reason: "a unit with translate=\"no\" must hold a JSON boolean, number or null")
+                        }
+                        targetItems.append(CatalogItem(key: entry.key, value: target))
+                        states[CatalogEntryID(namespace: file.namespace, key: entry.key, language: language.code)] = entry.state ?? .translated
+                    }
                 } else {
                     sourceItems.append(CatalogItem(key: entry.key, value: .text(entry.source)))
                     if let value = entry.target {
@@ -67,6 +79,8 @@ enum XLIFFReader {
         var target: String?
         var state: CatalogEntryState?
         var forms: [Form]?
+        /// `translate="no"`: a fixed value (JSON text).
+        var fixed = false
     }
 
     private struct File {
@@ -81,6 +95,7 @@ enum XLIFFReader {
         var error: CatalogError?
         private var group: Entry?
         private var unitName: String?
+        private var unitFixed = false
         private var segmentState: CatalogEntryState?
         private var source: String?
         private var target: String?
@@ -114,6 +129,7 @@ enum XLIFFReader {
                 group = Entry(key: key, forms: [])
             case "unit":
                 unitName = attributes["name"] ?? attributes["id"]
+                unitFixed = attributes["translate"] == "no"
                 segmentState = nil
                 source = nil
                 target = nil
@@ -153,7 +169,7 @@ enum XLIFFReader {
                     current.forms?.append(Form(category: category, source: source ?? "", target: target, state: segmentState))
                     group = current
                 } else {
-                    files[files.count - 1].entries.append(Entry(key: name, source: source ?? "", target: target, state: segmentState))
+                    files[files.count - 1].entries.append(Entry(key: name, source: source ?? "", target: target, state: segmentState, fixed: unitFixed))
                 }
                 unitName = nil
             case "group":

@@ -44,9 +44,11 @@ enum XLIFFWriter {
                                   state: unit.value?.form(category) == nil ? .untranslated : unit.state, notes: notes)
                     }
                     xml.close()
-                case .literal:
-                    // A fixed value is not translated: nothing for a translator's tool.
-                    continue
+                case .literal(let json):
+                    // A fixed value travels locked (translate="no"), so that a round trip keeps it.
+                    let target: String? = if case .literal(let value)? = unit.value { value } else { nil }
+                    writeUnit(&xml, id: unit.key, source: json, target: target, state: unit.state,
+                              notes: [("parley", "fixed value (JSON), not translated")], translatable: false)
                 }
             }
             xml.close()
@@ -55,8 +57,11 @@ enum XLIFFWriter {
         return xml.output
     }
 
-    private static func writeUnit(_ xml: inout XMLWriter, id: String, source: String, target: String?, state: CatalogEntryState, notes: [(String, String)]) {
-        xml.open("unit", [("id", xliffID(id)), ("name", id)])
+    private static func writeUnit(
+        _ xml: inout XMLWriter, id: String, source: String, target: String?, state: CatalogEntryState, notes: [(String, String)],
+        translatable: Bool = true
+    ) {
+        xml.open("unit", [("id", xliffID(id)), ("name", id)] + (translatable ? [] : [("translate", "no")]))
         if !notes.isEmpty {
             xml.open("notes")
             for (category, text) in notes { xml.element("note", [("category", category)], text: text) }

@@ -52,6 +52,13 @@ public enum CatalogValue: Sendable, Hashable {
         }
     }
 
+    /// A fixed value from its JSON text (`true`, `-1.5`, `null`); `nil` for anything else.
+    public static func literal(parsing json: String) -> CatalogValue? {
+        guard let members = try? CatalogJSONParser.parse(Array("{\"v\":\(json)}".utf8), fileName: "value"),
+              members.count == 1, case .literal(let text) = members[0].value else { return nil }
+        return .literal(text)
+    }
+
     /// Decodes what ``encoded`` produced; `nil` when a plural encoding is unreadable.
     public static func decode(_ encoded: String, isPlural: Bool, isLiteral: Bool = false) -> CatalogValue? {
         if isLiteral { return .literal(encoded) }

@@ -31,11 +31,10 @@ public struct CatalogEditValueBody: Codable, Sendable, Hashable {
             guard value == nil, forms == nil else {
                 throw APIError.badRequest(code: "invalid_body", message: "send one of value, forms and fixed")
             }
-            guard let members = try? CatalogJSONParser.parse(Array("{\"fixed\":\(fixed)}".utf8), fileName: "body"),
-                  members.count == 1, case .literal(let json) = members[0].value else {
+            guard let literal = CatalogValue.literal(parsing: fixed) else {
                 throw APIError.badRequest(code: "invalid_body", message: "fixed must be the JSON text of a boolean, number or null (\"true\")")
             }
-            return .literal(json)
+            return literal
         }
         switch (value, forms) {
         case (let text?, nil):
