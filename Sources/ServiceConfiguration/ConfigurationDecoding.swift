@@ -5,13 +5,15 @@ extension ConfigurationLoader {
     static func decode(_ node: ConfigNode, origins: [String: String]) throws(ConfigurationError) -> ParleyConfiguration {
         let root = NodeReader(node, origins: origins)
         try root.requireKnownKeys([
-            "server", "dataDirectory", "catalogs", "glossaries", "backends", "routing", "cache", "translation", "auth", "limits", "log", "webhook",
+            "server", "dataDirectory", "catalogs", "glossaries", "studio", "backends", "routing", "cache", "translation", "auth", "limits", "log", "webhook",
         ])
         var configuration = ParleyConfiguration()
         configuration.server = try decodeServer(root.child("server"))
         configuration.dataDirectory = try nonEmptyPath(root, "dataDirectory", configuration.dataDirectory)
         configuration.catalogsDirectory = try nonEmptyPath(root, "catalogs", configuration.catalogsDirectory)
         configuration.glossariesDirectory = try nonEmptyPath(root, "glossaries", configuration.glossariesDirectory)
+        let studio = try root.string("studio", default: "")
+        configuration.studioDirectory = studio.isEmpty ? nil : studio
         if let backends = try root.list("backends") {
             configuration.backends = try backends.map { reader throws(ConfigurationError) in try decodeBackend(reader) }
             try checkUniqueNames(configuration.backends, origin: nil)

@@ -13,7 +13,7 @@ public struct ConfigurationLoader: Sendable {
     public static let scalarFields: [String] = [
         "server.host", "server.port", "server.maxBodySize", "server.shutdownGracePeriod",
         "server.cors.allowedOrigins", "server.cors.allowCredentials", "server.cors.maxAge",
-        "dataDirectory", "catalogs", "glossaries",
+        "dataDirectory", "catalogs", "glossaries", "studio",
         "routing.pivot",
         "cache.enabled", "cache.memoryEntries", "cache.ttl",
         "translation.requestTimeout", "translation.interactiveQueue", "translation.bulkQueue", "translation.backgroundQueue",

@@ -11,6 +11,10 @@ public struct ParleyConfiguration: Sendable, Equatable {
     public var catalogsDirectory = "./Catalogs"
     /// The glossary CSV files (`./Glossaries`).
     public var glossariesDirectory = "./Glossaries"
+    /// Where the translator web app's files are read from; `nil` (the default) serves the
+    /// copy built into Parley. Point it at `Sources/ParleyServer/Resources/studio` to work on
+    /// the app without rebuilding.
+    public var studioDirectory: String?
     /// The machine-translation servers Parley fronts; none by default.
     public var backends: [BackendSettings] = []
     public var routing = RoutingSettings()

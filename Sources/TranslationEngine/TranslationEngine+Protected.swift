@@ -19,6 +19,17 @@ extension TranslationEngine {
         return try await translateStrings(strings, pair: pair, lane: lane, deadline: .now + requestTimeout, trace: StringTranslationTrace())
     }
 
+    /// ``translatePrepared(_:pair:lane:)``, also naming the backend that answered (`nil` when
+    /// nothing needed one; the backends' names joined by `,` after a failover halfway).
+    public func translatePreparedNamingBackend(
+        _ strings: [String], pair: LanguagePair, lane: PriorityLane
+    ) async throws(EngineError) -> (texts: [String], backend: String?) {
+        if pair.source == pair.target { return (strings, nil) }
+        let trace = StringTranslationTrace()
+        let texts = try await translateStrings(strings, pair: pair, lane: lane, deadline: .now + requestTimeout, trace: trace)
+        return (texts, trace.backend)
+    }
+
     /// Options for plain text: chat span detection, no byte limit (the API limits characters).
     static let plainTextOptions = RichTextOptions(byteLimit: nil, detection: .chat)
 

@@ -64,28 +64,12 @@ public struct Pretranslator: Sendable {
         } else {
             namespaces = known
         }
-        let categories = language.plurals.categories(.cardinal)
-        let examples = language.plurals.exampleNumbers()
-        let english = Language.english.plurals
         var units: [Unit] = []
         for namespace in namespaces {
             for entry in try await catalogs.entries(language: language, namespace: namespace) {
-                guard !entry.obsolete, let source = entry.source,
-                      entry.state == .untranslated || (!request.onlyMissing && entry.state == .machine) else { continue }
-                switch source {
-                case .text(let text):
-                    units.append(Unit(entry: entry, categories: nil, sources: [text]))
-                case .plural:
-                    let texts = categories.map { category in
-                        let number = examples[category] ?? "100"
-                        let sourceCategory = english.category(for: number) ?? .other
-                        return source.form(sourceCategory) ?? source.form(.other) ?? source.representative
-                    }
-                    units.append(Unit(entry: entry, categories: categories, sources: texts))
-                case .literal:
-                    // A fixed value is not translated; /locales serves the English one.
-                    continue
-                }
+                guard !entry.obsolete, entry.state == .untranslated || (!request.onlyMissing && entry.state == .machine),
+                      let unit = Self.unit(for: entry) else { continue }
+                units.append(unit)
             }
         }
         var state = PretranslationProgress()
@@ -110,23 +94,12 @@ public struct Pretranslator: Sendable {
             var writes: [CatalogMachineWrite] = []
             for unit in chunk {
                 let entry = unit.entry
-                var texts: [String] = []
-                var problem: String?
-                for source in unit.sources {
-                    switch outputs[source] {
-                    case .success(let text)?: texts.append(PretranslationPostEdit.apply(text, language: language))
-                    case .failure(let error)?: problem = "\(error)"
-                    case nil: problem = "no translation"
-                    }
-                }
-                if let problem {
-                    failures.append(PretranslationFailure(namespace: entry.namespace, key: entry.key, reason: "not translatable: \(problem)"))
+                let value: CatalogValue
+                switch Self.value(of: unit, from: outputs, language: language) {
+                case .success(let made): value = made
+                case .failure(let problem):
+                    failures.append(PretranslationFailure(namespace: entry.namespace, key: entry.key, reason: "not translatable: \(problem.reason)"))
                     continue
-                }
-                let value: CatalogValue = if let categories = unit.categories {
-                    .plural(zip(categories, texts).map { PluralForm($0, $1) })
-                } else {
-                    .text(texts.first ?? "")
                 }
                 let findings = try await catalogs.lint(language: language, namespace: entry.namespace, key: entry.key, value: value)
                 if findings.contains(where: { $0.severity == .error }) {
@@ -156,6 +129,56 @@ public struct Pretranslator: Sendable {
                 namespace: request.namespace, detail: report.summary))
         }
         return report
+    }
+
+    /// The unit of `entry`: its English source texts, one per target plural form (the form
+    /// a representative number of that category takes in English); `nil` for a fixed value
+    /// or a key without source.
+    static func unit(for entry: CatalogEntry) -> Unit? {
+        guard let source = entry.source else { return nil }
+        switch source {
+        case .text(let text):
+            return Unit(entry: entry, categories: nil, sources: [text])
+        case .plural:
+            let language = entry.language
+            let categories = language.plurals.categories(.cardinal)
+            let examples = exampleNumbers[language] ?? [:]
+            let english = Language.english.plurals
+            let texts = categories.map { category in
+                let number = examples[category] ?? "100"
+                let sourceCategory = english.category(for: number) ?? .other
+                return source.form(sourceCategory) ?? source.form(.other) ?? source.representative
+            }
+            return Unit(entry: entry, categories: categories, sources: texts)
+        case .literal:
+            // A fixed value is not translated; /locales serves the English one.
+            return nil
+        }
+    }
+
+    /// A number per plural category of each language, asked of ICU once.
+    private static let exampleNumbers = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, $0.plurals.exampleNumbers()) })
+
+    /// Why a unit could not be put together from the machine's outputs.
+    struct UnitProblem: Error {
+        var reason: String
+    }
+
+    /// The value for `unit` from the translated `outputs` (keyed by source text), post-edited
+    /// for right-to-left targets.
+    static func value(of unit: Unit, from outputs: [String: Result<String, any Error>], language: Language) -> Result<CatalogValue, UnitProblem> {
+        var texts: [String] = []
+        for source in unit.sources {
+            switch outputs[source] {
+            case .success(let text)?: texts.append(PretranslationPostEdit.apply(text, language: language))
+            case .failure(let error)?: return .failure(UnitProblem(reason: "\(error)"))
+            case nil: return .failure(UnitProblem(reason: "no translation"))
+            }
+        }
+        if let categories = unit.categories {
+            return .success(.plural(zip(categories, texts).map { PluralForm($0, $1) }))
+        }
+        return .success(.text(texts.first ?? ""))
     }
 
     /// Translates distinct source texts: markers first (one call for the chunk), then the

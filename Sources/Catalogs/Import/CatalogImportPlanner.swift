@@ -87,6 +87,24 @@ struct CatalogImportPlanner {
                 report[id.language].obsoleted += 1
             }
         }
+        // A changed English value flags the key's translations (same revision, no history):
+        // they stay served until someone saves or reviews them.
+        let changedSources = mutations.compactMap { mutation -> [String]? in
+            let entry = mutation.entry
+            guard entry.language == Language.english.code, !entry.obsolete,
+                  let before = existing[entry.id]?.value, before != entry.value else { return nil }
+            return [entry.namespace, entry.key]
+        }
+        let touched = Set(mutations.map(\.entry.id))
+        for key in changedSources {
+            for language in Language.allCases where language != .english {
+                let id = CatalogEntryID(namespace: key[0], key: key[1], language: language.code)
+                guard !touched.contains(id), var record = existing[id], record.value != nil, !record.obsolete, !record.needsReview else { continue }
+                record.needsReview = true
+                mutations.append(CatalogMutation(entry: record, expectedRevision: record.revision, history: [], touchesDocument: false))
+                report[id.language].needsReview += 1
+            }
+        }
         // New source keys get untranslated rows in every other language.
         let planned = Set(mutations.map(\.entry.id))
         for (key, shape) in liveSource.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {

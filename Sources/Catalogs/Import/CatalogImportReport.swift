@@ -13,10 +13,12 @@ public struct CatalogImportReport: Sendable, Codable, Hashable {
         public var unchanged = 0
         /// New source keys with no value in this language yet (served in English).
         public var untranslated = 0
+        /// Translations flagged because their English source changed.
+        public var needsReview = 0
 
         public init() {}
 
-        var changes: Int { added + updated + obsoleted + suggestions + untranslated }
+        var changes: Int { added + updated + obsoleted + suggestions + untranslated + needsReview }
     }
 
     /// Language code → counts.
@@ -41,6 +43,7 @@ public struct CatalogImportReport: Sendable, Codable, Hashable {
         return codes.map { code in
             let c = self[code]
             return "\(code): \(c.added) added, \(c.updated) updated, \(c.obsoleted) obsoleted, \(c.suggestions) suggestions, \(c.unchanged) unchanged, \(c.untranslated) untranslated"
+                + (c.needsReview > 0 ? ", \(c.needsReview) need review (source changed)" : "")
         }.joined(separator: "\n")
     }
 }

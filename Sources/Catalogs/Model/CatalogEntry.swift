@@ -16,6 +16,9 @@ public struct CatalogEntry: Sendable, Hashable {
     /// The English value.
     public var source: CatalogValue?
     public var findings: [CatalogFinding]
+    /// The English source changed since this value was written (see
+    /// ``Storage/CatalogEntryRecord/needsReview``).
+    public var needsReview: Bool
     public var updatedAt: Date
     public var updatedBy: String
 
@@ -32,6 +35,7 @@ public struct CatalogEntry: Sendable, Hashable {
         self.obsolete = record.obsolete
         self.source = source
         self.findings = findings
+        self.needsReview = record.needsReview
         self.updatedAt = record.updatedAt
         self.updatedBy = record.updatedBy
     }

@@ -59,7 +59,7 @@ extension CatalogService {
         let findings = try await lint(language: language, namespace: namespace, key: key, value: value)
         if findings.contains(where: { $0.severity == .error }) { throw CatalogError.rejectedByChecks(findings) }
         let encoded = value.encoded
-        if record.value == encoded && record.state == state {
+        if record.value == encoded && record.state == state && !record.needsReview {
             return CatalogSaveResult(entry: try await decorate(record, language: language), findings: findings)
         }
         var entry = record
@@ -67,8 +67,11 @@ extension CatalogService {
         entry.isPlural = value.isPlural
         entry.isLiteral = value.isLiteral
         entry.state = state
+        entry.needsReview = false
         entry.findings = Self.encodeFindings(findings)
-        let committed = try await commit(record, entry, kind: kind, author: author, note: nil, language: language)
+        // A changed English value flags every translation of the key, in the same transaction.
+        let flags = language == .english && record.value != encoded ? try await needsReviewFlags(namespace: namespace, key: key) : []
+        let committed = try await commit(record, entry, kind: kind, author: author, note: nil, language: language, also: flags)
         return CatalogSaveResult(entry: try await decorate(committed, language: language), findings: findings)
     }
 
@@ -80,12 +83,13 @@ extension CatalogService {
         guard record.revision == expectedRevision else {
             throw CatalogError.revisionMismatch(expected: expectedRevision, current: try await decorate(record, language: language))
         }
-        guard record.state != state else { return try await decorate(record, language: language) }
+        guard record.state != state || (record.needsReview && state == .reviewed) else { return try await decorate(record, language: language) }
         guard record.value != nil || state == .untranslated else {
             throw CatalogError.invalidRequest("\(language.code)/\(namespace):\(key) has no value to mark \(state.rawValue)")
         }
         var entry = record
         entry.state = state
+        entry.needsReview = false
         if state == .untranslated { entry.value = nil }
         let committed = try await commit(record, entry, kind: .review, author: author, note: nil, language: language)
         return try await decorate(committed, language: language)
@@ -115,7 +119,9 @@ extension CatalogService {
             entry.state = .untranslated
         }
         entry.findings = Self.encodeFindings(findings)
-        let committed = try await commit(record, entry, kind: .revert, author: author, note: "reverted to revision \(revision)", language: language)
+        entry.needsReview = false
+        let flags = language == .english && record.value != entry.value ? try await needsReviewFlags(namespace: namespace, key: key) : []
+        let committed = try await commit(record, entry, kind: .revert, author: author, note: "reverted to revision \(revision)", language: language, also: flags)
         return CatalogSaveResult(entry: try await decorate(committed, language: language), findings: findings)
     }
 
@@ -129,8 +135,22 @@ extension CatalogService {
         return record
     }
 
+    /// Mutations that flag every translation of `key` that has a value as `needsReview` (same
+    /// revision, no history row, nothing served changes).
+    private func needsReviewFlags(namespace: String, key: String) async throws -> [CatalogMutation] {
+        try await store.catalogEntries(namespace: namespace, language: nil).compactMap { record in
+            guard record.key == key, record.language != Language.english.code, record.value != nil, !record.obsolete, !record.needsReview else { return nil }
+            var flagged = record
+            flagged.needsReview = true
+            return CatalogMutation(entry: flagged, expectedRevision: record.revision, history: [], touchesDocument: false)
+        }
+    }
+
     @discardableResult
-    private func commit(_ old: CatalogEntryRecord, _ new: CatalogEntryRecord, kind: CatalogRevisionKind, author: String, note: String?, language: Language) async throws -> CatalogEntryRecord {
+    private func commit(
+        _ old: CatalogEntryRecord, _ new: CatalogEntryRecord, kind: CatalogRevisionKind, author: String, note: String?, language: Language,
+        also others: [CatalogMutation] = []
+    ) async throws -> CatalogEntryRecord {
         var entry = new
         entry.revision = old.revision + 1
         entry.updatedAt = Date()
@@ -139,7 +159,7 @@ extension CatalogService {
             namespace: entry.namespace, key: entry.key, language: entry.language, revision: entry.revision, kind: kind, author: author,
             at: entry.updatedAt, oldValue: old.value, newValue: entry.value, oldState: old.state, newState: entry.state, note: note)
         do {
-            try await store.applyCatalogMutations([CatalogMutation(entry: entry, expectedRevision: old.revision, history: [event])])
+            try await store.applyCatalogMutations([CatalogMutation(entry: entry, expectedRevision: old.revision, history: [event])] + others)
         } catch is CatalogConflictError {
             let current = try await store.catalogEntry(old.id)
             throw CatalogError.revisionMismatch(expected: old.revision, current: try await current.asyncMap { try await decorate($0, language: language) })

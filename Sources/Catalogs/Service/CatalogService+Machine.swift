@@ -64,6 +64,7 @@ extension CatalogService {
         entry.isPlural = value.isPlural
         entry.isLiteral = value.isLiteral
         entry.state = .machine
+        entry.needsReview = false
         entry.revision = record.revision + 1
         entry.updatedAt = now
         entry.updatedBy = author

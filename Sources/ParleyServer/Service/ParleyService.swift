@@ -36,6 +36,10 @@ public struct ParleyService: Sendable {
     let extraRoutes: @Sendable (ParleyRouter) -> Void
     /// Machine translation for catalog pre-translation; `nil` means through ``engine``.
     let pretranslate: PretranslateFunction?
+    /// Machine suggestions for the translator API (`nil`: through the engine).
+    let suggest: NamedTranslateFunction?
+    /// The translator web app's files.
+    let studio: StudioFiles
 
     /// - Parameters:
     ///   - backends: the translation backends (from ``BackendFactory`` for the configured ones).
@@ -52,6 +56,7 @@ public struct ParleyService: Sendable {
         catalogs: CatalogService? = nil,
         jobs: JobRegistry = JobRegistry(),
         pretranslate: PretranslateFunction? = nil,
+        suggest: NamedTranslateFunction? = nil,
         webhookMonitor: WebhookChangeMonitor? = nil,
         extraRoutes: @escaping @Sendable (ParleyRouter) -> Void = { _ in }
     ) throws(ConfigurationError) {
@@ -80,6 +85,8 @@ public struct ParleyService: Sendable {
             backends: backends, configuration: configuration, store: store, detector: detection,
             registry: metrics.registry, logger: logger, glossary: catalogs.glossary)
         self.pretranslate = pretranslate
+        self.suggest = suggest
+        self.studio = StudioFiles(directory: configuration.studioDirectory)
         self.extraRoutes = extraRoutes
         do {
             anonymousScopes = try .parsing(configuration.auth.effectiveAnonymousScopes(for: configuration.server))
@@ -109,8 +116,12 @@ public struct ParleyService: Sendable {
         DetectionRoutes(detection: detection, limits: configuration.limits).register(on: parleyRouter)
         LibreTranslateRoutes(engine: engine, detection: detection, keys: keys, limits: configuration.limits).register(on: parleyRouter)
         CatalogRoutes(catalogs: catalogs, publicCatalogs: configuration.auth.publicCatalogs).register(on: parleyRouter)
-        CatalogEditRoutes(catalogs: catalogs, jobs: jobs, pretranslate: pretranslate ?? Pretranslator.engineFunction(engine), webhooks: webhookMonitor)
+        let edit = CatalogEditRoutes(catalogs: catalogs, jobs: jobs, pretranslate: pretranslate ?? Pretranslator.engineFunction(engine), webhooks: webhookMonitor)
+        edit.register(on: parleyRouter)
+        CatalogAssistRoutes(edit: edit, suggester: MachineSuggester(catalogs: catalogs, translate: suggest ?? MachineSuggester.engineFunction(engine)))
             .register(on: parleyRouter)
+        SessionRoutes().register(on: parleyRouter)
+        StudioRoutes(files: studio).register(on: parleyRouter)
         OpenAPIRoute().register(on: parleyRouter)
         extraRoutes(parleyRouter)
         return router

@@ -15,6 +15,10 @@ public struct CatalogEntryRecord: Sendable, Hashable {
     public var isPlural: Bool
     /// A fixed value (boolean, number, null as JSON text), not a translatable string.
     public var isLiteral: Bool
+    /// The English source changed since this translation was written: it is still served (a
+    /// stale translation in the reader's language beats English) until someone saves or
+    /// reviews it. Setting or clearing the flag is not a new revision.
+    public var needsReview: Bool
     /// The value, `nil` while untranslated.
     public var value: String?
     public var state: CatalogEntryState
@@ -32,7 +36,7 @@ public struct CatalogEntryRecord: Sendable, Hashable {
     public init(
         namespace: String, key: String, language: String, position: Int?, isPlural: Bool, value: String?,
         state: CatalogEntryState, revision: Int, obsolete: Bool = false, synced: String? = nil,
-        findings: String? = nil, updatedAt: Date, updatedBy: String, isLiteral: Bool = false
+        findings: String? = nil, updatedAt: Date, updatedBy: String, isLiteral: Bool = false, needsReview: Bool = false
     ) {
         self.namespace = namespace
         self.key = key
@@ -40,6 +44,7 @@ public struct CatalogEntryRecord: Sendable, Hashable {
         self.position = position
         self.isPlural = isPlural
         self.isLiteral = isLiteral
+        self.needsReview = needsReview
         self.value = value
         self.state = state
         self.revision = revision

@@ -63,10 +63,10 @@ extension SQLiteStore {
                 }
             }
             let upsert = try db.makeStatement(sql: """
-                INSERT INTO catalog_entry (namespace, key, language, position, isPlural, isLiteral, value, state, revision, obsolete, synced, findings, updatedAt, updatedBy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO catalog_entry (namespace, key, language, position, isPlural, isLiteral, needsReview, value, state, revision, obsolete, synced, findings, updatedAt, updatedBy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (namespace, key, language) DO UPDATE SET
-                  position = excluded.position, isPlural = excluded.isPlural, isLiteral = excluded.isLiteral, value = excluded.value, state = excluded.state,
+                  position = excluded.position, isPlural = excluded.isPlural, isLiteral = excluded.isLiteral, needsReview = excluded.needsReview, value = excluded.value, state = excluded.state,
                   revision = excluded.revision, obsolete = excluded.obsolete, synced = excluded.synced,
                   findings = excluded.findings, updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
                 """)
@@ -82,7 +82,7 @@ extension SQLiteStore {
             for mutation in mutations {
                 let e = mutation.entry
                 try upsert.execute(arguments: [
-                    e.namespace, e.key, e.language, e.position, e.isPlural, e.isLiteral, e.value, e.state.rawValue, e.revision, e.obsolete,
+                    e.namespace, e.key, e.language, e.position, e.isPlural, e.isLiteral, e.needsReview, e.value, e.state.rawValue, e.revision, e.obsolete,
                     e.synced, e.findings, e.updatedAt.timeIntervalSince1970, e.updatedBy,
                 ])
                 for h in mutation.history {
@@ -107,7 +107,7 @@ extension SQLiteStore {
             namespace: row["namespace"], key: row["key"], language: row["language"], position: row["position"],
             isPlural: row["isPlural"], value: row["value"], state: CatalogEntryState(rawValue: state) ?? .untranslated,
             revision: row["revision"], obsolete: row["obsolete"], synced: row["synced"], findings: row["findings"],
-            updatedAt: Date(timeIntervalSince1970: row["updatedAt"]), updatedBy: row["updatedBy"], isLiteral: row["isLiteral"])
+            updatedAt: Date(timeIntervalSince1970: row["updatedAt"]), updatedBy: row["updatedBy"], isLiteral: row["isLiteral"], needsReview: row["needsReview"])
     }
 
     private static func catalogRevision(_ row: Row) -> CatalogRevisionRecord {

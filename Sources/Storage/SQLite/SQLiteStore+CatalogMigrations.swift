@@ -64,5 +64,11 @@ extension SQLiteMigrations {
                 table.add(column: "isLiteral", .boolean).notNull().defaults(to: false)
             }
         }
+        // Translations whose English source changed since they were written.
+        migrator.registerMigration("v6-catalog-needs-review") { db in
+            try db.alter(table: "catalog_entry") { table in
+                table.add(column: "needsReview", .boolean).notNull().defaults(to: false)
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ public struct CatalogEditKeyView: Codable, Sendable, Hashable {
     public var translation: CatalogEditValueBody?
     public var pluralForms: [Form]?
     public var state: String
+    /// The English source changed since this value was written; cleared by a save or review.
+    public var needsReview: Bool
     public var revision: Int
     public var etag: String
     public var obsolete: Bool
@@ -80,6 +82,7 @@ public struct CatalogEditKeyView: Codable, Sendable, Hashable {
             }
         }
         state = entry.state.rawValue
+        needsReview = entry.needsReview
         revision = entry.revision
         etag = entry.etag
         obsolete = entry.obsolete

@@ -182,12 +182,20 @@ public struct CatalogEditRoutes: Sendable {
                 message: "check must be a check id (\(CatalogCheck.allCases.map(\.rawValue).joined(separator: ", "))) or a severity (error, warning, info)")
         }
         let text = query.get("q").flatMap { $0.isEmpty ? nil : $0.lowercased() }
+        var needsReview: Bool?
+        switch query.get("needsReview") {
+        case nil, "": needsReview = nil
+        case "true": needsReview = true
+        case "false": needsReview = false
+        default: throw APIError.badRequest(code: "invalid_filter", message: "needsReview must be true or false")
+        }
         let limit = try Self.integer(query.get("limit"), name: "limit") ?? 1000
         let offset = try Self.integer(query.get("offset"), name: "offset") ?? 0
         let entries = try await mapping { try await catalogs.entries(language: language, namespace: namespace) }
         var views: [CatalogEditKeyView] = []
         for entry in entries where !entry.obsolete {
             if let states, !states.contains(entry.state) { continue }
+            if let needsReview, entry.needsReview != needsReview { continue }
             let machine = entry.value == nil ? try await catalogs.storedFindings(language: language, namespace: namespace, key: entry.key) : []
             let view = CatalogEditKeyView(entry, glossary: catalogs.glossary, machineFindings: machine)
             if let check, !view.hasFinding(check) { continue }

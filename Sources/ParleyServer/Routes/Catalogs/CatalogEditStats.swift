@@ -11,6 +11,8 @@ struct CatalogEditStats: Codable, Sendable {
         var machine = 0
         var translated = 0
         var reviewed = 0
+        /// Values whose English source changed since they were written.
+        var needsReview = 0
         var errors = 0
         var warnings = 0
     }
@@ -49,6 +51,7 @@ struct CatalogEditStats: Codable, Sendable {
                     case .translated: counts.translated += 1
                     case .reviewed: counts.reviewed += 1
                     }
+                    if record.needsReview && record.value != nil { counts.needsReview += 1 }
                     guard let encoded = record.value, let value = record.decode(encoded) else { continue }
                     let source = language == .english ? nil : sources[record.key].flatMap { source in
                         source.value.flatMap { source.decode($0) }
@@ -64,6 +67,7 @@ struct CatalogEditStats: Codable, Sendable {
                 total.machine += counts.machine
                 total.translated += counts.translated
                 total.reviewed += counts.reviewed
+                total.needsReview += counts.needsReview
                 total.errors += counts.errors
                 total.warnings += counts.warnings
                 totals[language] = total
