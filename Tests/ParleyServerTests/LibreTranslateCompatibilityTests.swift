@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Languages
+import NIOCore
 import ParleyServer
 import ServiceConfiguration
 import Testing
@@ -33,6 +34,48 @@ struct LibreTranslateCompatibilityTests {
                 #expect(detected?["language"] as? String == "en")
                 let confidence = detected?["confidence"] as? Double ?? 0
                 #expect(confidence > 50 && confidence <= 100)
+            }
+        }
+    }
+
+    /// deep-translator's `LibreTranslator` posts every field in the query string with an empty
+    /// body; LibreTranslate reads it as a form (`+` is a space) and lets body fields win.
+    @Test func queryStringFieldsAreFormDecodedAndTheBodyWins() async throws {
+        let (server, _) = try server()
+        try await server.test { client in
+            try await client.execute(uri: "/translate?q=Hello+world%21&source=en&target=es&format=text", method: .post) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                #expect(object(response)["translatedText"] as? String == "[es|nllb] Hello world!")
+            }
+            try await client.execute(uri: "/translate?q=From+the+query&source=en&target=es", method: .post, headers: Self.form, body: json("q=From+the+body")) { response in
+                #expect(object(response)["translatedText"] as? String == "[es|nllb] From the body")
+            }
+            try await client.execute(uri: "/translate?target=ru&source=en", method: .post, headers: Self.jsonType, body: json(#"{"q":"a+b","target":"es"}"#)) { response in
+                #expect(object(response)["translatedText"] as? String == "[es|nllb] a+b", "JSON keeps its plus; the body's target wins")
+            }
+            try await client.execute(uri: "/detect?q=Bonjour+tout+le+monde%2C+comment+allez-vous", method: .post) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func invalidUTF8InAJSONBodyIsA400ThatSaysSo() async throws {
+        let (server, _) = try server()
+        try await server.test { client in
+            var bytes = Array(#"{"q":"caf"#.utf8)
+            bytes += [0xC3, 0x28]
+            bytes += Array(#"","source":"en","target":"es"}"#.utf8)
+            try await client.execute(uri: "/translate", method: .post, headers: Self.jsonType, body: ByteBuffer(bytes: bytes)) { response in
+                #expect(response.status == .badRequest)
+                #expect((object(response)["error"] as? String)?.contains("not valid UTF-8 (an invalid byte sequence at byte 9)") == true, "\(response.text)")
+            }
+            var v1 = Array(#"{"texts":["ok","ba"#.utf8)
+            v1 += [0xFF]
+            v1 += Array(#"d"],"targets":["es"]}"#.utf8)
+            try await client.execute(uri: "/v1/translate", method: .post, headers: Self.jsonType, body: ByteBuffer(bytes: v1)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.envelope?.error.code == "invalid_json")
+                #expect(response.envelope?.error.message.contains("not valid UTF-8 (an invalid byte sequence at byte 18)") == true, "\(response.text)")
             }
         }
     }

@@ -24,6 +24,9 @@ public struct ParleyJSONDecoder: RequestDecoder {
 
     /// Decodes `data`, mapping `DecodingError` to ``APIError``.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(APIError) -> T {
+        if let offset = UTF8Check.firstInvalidOffset(data) {
+            throw APIError.badRequest(code: "invalid_json", message: UTF8Check.message(offset: offset))
+        }
         do {
             return try decoder.decode(type, from: data)
         } catch let error as DecodingError {

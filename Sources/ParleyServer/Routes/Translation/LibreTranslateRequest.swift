@@ -28,7 +28,10 @@ struct LibreTranslateRequest {
             throw Failure(status: .contentTooLarge, message: "Request body too large")
         }
         var fields: [String: Value] = [:]
-        for (key, value) in request.uri.queryParameters { fields[String(key)] = .string(String(value)) }
+        // The query string as `application/x-www-form-urlencoded`, as Flask's `request.values`
+        // reads it (`+` is a space): clients such as deep-translator send every field there.
+        // Body fields, read next, win.
+        for (key, value) in Self.formFields(request.uri.query ?? "") { fields[key] = .string(value) }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         if contentType.hasPrefix("application/json"), let members = buffer.withUnsafeReadableBytes(FlatJSONObjectReader.parse) {
             // The chat server's shape, read without Foundation's general JSON parser.
@@ -40,6 +43,9 @@ struct LibreTranslateRequest {
                 }
             }
         } else if contentType.hasPrefix("application/json") {
+            if let offset = buffer.withUnsafeReadableBytes({ UTF8Check.firstInvalidOffset($0) }) {
+                throw Failure(status: .badRequest, message: "Invalid request: \(UTF8Check.message(offset: offset))")
+            }
             let object: Any
             do {
                 object = try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed])
@@ -49,13 +55,7 @@ struct LibreTranslateRequest {
             guard let map = object as? [String: Any] else { throw Failure(status: .badRequest, message: "Invalid JSON format") }
             for (key, value) in map { fields[key] = Self.value(value) }
         } else if buffer.readableBytes > 0 {
-            let text = String(buffer: buffer)
-            for pair in text.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = Self.formDecode(parts[0])
-                let value = parts.count > 1 ? Self.formDecode(parts[1]) : ""
-                fields[key] = .string(value)
-            }
+            for (key, value) in Self.formFields(String(buffer: buffer)) { fields[key] = .string(value) }
         }
         return LibreTranslateRequest(fields: fields)
     }
@@ -70,6 +70,14 @@ struct LibreTranslateRequest {
             // JSON booleans arrive as NSNumber too; LibreTranslate would treat them as ints.
             return .number(number.doubleValue)
         default: return .other
+        }
+    }
+
+    /// The fields of an `application/x-www-form-urlencoded` text, in order (a later one wins).
+    static func formFields(_ text: String) -> [(String, String)] {
+        text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (formDecode(parts[0]), parts.count > 1 ? formDecode(parts[1]) : "")
         }
     }
 
