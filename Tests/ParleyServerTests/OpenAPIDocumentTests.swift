@@ -1,6 +1,7 @@
 import Foundation
+import Languages
 import HummingbirdTesting
-import ParleyServer
+@testable import ParleyServer
 import Testing
 
 @Suite("OpenAPI document")
@@ -27,5 +28,35 @@ struct OpenAPIDocumentTests {
         }
         #expect(registered.subtracting(documented).isEmpty, "registered but not documented: \(registered.subtracting(documented).sorted())")
         #expect(documented.subtracting(registered).isEmpty, "documented but not registered: \(documented.subtracting(registered).sorted())")
+    }
+
+    /// Path parameters name real resources (so that a client, or a fuzzer, reaches them): the
+    /// languages and namespaces the document lists are the shipped ones.
+    @Test func pathParametersListTheRealLanguagesAndNamespaces() throws {
+        let data = try #require(OpenAPIRoute.document)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Catalogs/en").path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        var checked = 0
+        for (_, operations) in paths {
+            for (_, operation) in operations {
+                for parameter in (operation as? [String: Any])?["parameters"] as? [[String: Any]] ?? [] where parameter["in"] as? String == "path" {
+                    let schema = parameter["schema"] as? [String: Any] ?? [:]
+                    switch parameter["name"] as? String {
+                    case "lang":
+                        #expect(schema["enum"] as? [String] == Language.allCases.map(\.code))
+                        checked += 1
+                    case "ns":
+                        #expect((schema["enum"] as? [String])?.sorted() == shipped)
+                        checked += 1
+                    default:
+                        #expect(schema["enum"] != nil || schema["examples"] != nil, "\(parameter["name"] ?? "?") has examples")
+                    }
+                }
+            }
+        }
+        #expect(checked > 10)
     }
 }
