@@ -20,6 +20,20 @@ public final class RateLimiter: Sendable {
         self.burst = Double(max(burst, 1))
     }
 
+    /// Whether `caller` has no token left (without taking one): the `Retry-After` seconds, or
+    /// `nil` when a request would be allowed.
+    public func exhausted(_ caller: String) -> Int? {
+        guard rate > 0 else { return nil }
+        let now = clock.now
+        return buckets.withLock { buckets -> Int? in
+            guard let bucket = buckets[caller] else { return nil }
+            let elapsed = bucket.updated.duration(to: now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let tokens = min(burst, bucket.tokens + seconds * rate)
+            return tokens >= 1 ? nil : max(1, Int(((1 - tokens) / rate).rounded(.up)))
+        }
+    }
+
     /// Takes one token for `caller`, or says how many whole seconds until one is available.
     /// - Returns: `nil` when allowed, else the `Retry-After` seconds (at least 1).
     public func take(_ caller: String) -> Int? {

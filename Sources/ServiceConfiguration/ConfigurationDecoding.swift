@@ -119,21 +119,27 @@ extension ConfigurationLoader {
     }
 
     private static func decodeAuth(_ reader: NodeReader) throws(ConfigurationError) -> AuthSettings {
-        try reader.requireKnownKeys(["anonymousScopes", "publicMetrics", "publicCatalogs", "rateLimit"])
+        try reader.requireKnownKeys(["anonymousScopes", "publicMetrics", "publicCatalogs", "rateLimit", "invalidKeyLimit"])
         var auth = AuthSettings()
         if reader.value("anonymousScopes") != nil {
             auth.anonymousScopes = try reader.stringList("anonymousScopes", default: [])
         }
         auth.publicMetrics = try reader.bool("publicMetrics", default: auth.publicMetrics)
         auth.publicCatalogs = try reader.bool("publicCatalogs", default: auth.publicCatalogs)
-        let rate = try reader.child("rateLimit")
+        auth.rateLimit = try decodeRateLimit(reader.child("rateLimit"), auth.rateLimit)
+        auth.invalidKeyLimit = try decodeRateLimit(reader.child("invalidKeyLimit"), auth.invalidKeyLimit)
+        return auth
+    }
+
+    private static func decodeRateLimit(_ rate: NodeReader, _ defaults: RateLimitSettings) throws(ConfigurationError) -> RateLimitSettings {
         try rate.requireKnownKeys(["requestsPerSecond", "burst"])
-        auth.rateLimit.requestsPerSecond = try rate.double("requestsPerSecond", default: auth.rateLimit.requestsPerSecond, in: 0...1_000_000)
-        auth.rateLimit.burst = try rate.int("burst", default: auth.rateLimit.burst, in: 0...10_000_000)
-        if auth.rateLimit.requestsPerSecond > 0 && auth.rateLimit.burst < 1 {
+        var limit = defaults
+        limit.requestsPerSecond = try rate.double("requestsPerSecond", default: defaults.requestsPerSecond, in: 0...1_000_000)
+        limit.burst = try rate.int("burst", default: defaults.burst, in: 0...10_000_000)
+        if limit.requestsPerSecond > 0 && limit.burst < 1 {
             throw rate.error("burst", "must be at least 1 when requestsPerSecond is above 0")
         }
-        return auth
+        return limit
     }
 
     private static func decodeLimits(_ reader: NodeReader) throws(ConfigurationError) -> RequestLimits {

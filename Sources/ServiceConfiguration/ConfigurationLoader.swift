@@ -20,6 +20,7 @@ public struct ConfigurationLoader: Sendable {
         "translation.probeInterval", "translation.breakerThreshold", "translation.breakerCooldown",
         "auth.anonymousScopes", "auth.publicMetrics", "auth.publicCatalogs",
         "auth.rateLimit.requestsPerSecond", "auth.rateLimit.burst",
+        "auth.invalidKeyLimit.requestsPerSecond", "auth.invalidKeyLimit.burst",
         "limits.maxTexts", "limits.maxCharacters",
         "log.level", "log.format",
         "webhook.url", "webhook.secret", "webhook.maxAttempts", "webhook.pollInterval",

@@ -158,6 +158,9 @@ public struct AuthSettings: Sendable, Equatable {
     public var publicCatalogs = true
     /// Per-key (or per-client for anonymous callers) token bucket.
     public var rateLimit = RateLimitSettings()
+    /// Per client address: how many refused keys (401) it may send before every key it sends
+    /// is answered 429 for a while, so that keys cannot be guessed at line rate.
+    public var invalidKeyLimit = RateLimitSettings(requestsPerSecond: 1, burst: 10)
 
     public init() {}
 
@@ -173,6 +176,11 @@ public struct RateLimitSettings: Sendable, Equatable {
     public var burst = 100
 
     public init() {}
+
+    public init(requestsPerSecond: Double, burst: Int) {
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+    }
 }
 
 /// Limits on what one request may ask for.

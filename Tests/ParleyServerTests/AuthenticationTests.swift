@@ -137,6 +137,40 @@ struct AuthenticationTests {
         }
     }
 
+    /// Guessing keys: past the burst of refused keys, every key from that address — the right
+    /// one too — is a 429 with Retry-After until the bucket refills.
+    @Test func repeatedRefusedKeysFromOneAddressAreRateLimited() async throws {
+        let server = try server { $0.auth.invalidKeyLimit = RateLimitSettings(requestsPerSecond: 1, burst: 5) }
+        let (_, good) = try await server.key([.translate], unlimited: true)
+        try await server.test { client in
+            for attempt in 1...5 {
+                let guess = "pk_" + String(repeating: Character(String(attempt)), count: 43)
+                try await client.execute(uri: "/test/translate", method: .post, headers: [.authorization: "Bearer \(guess)"]) { response in
+                    #expect(response.status == .unauthorized, "attempt \(attempt)")
+                }
+            }
+            try await client.execute(uri: "/test/translate", method: .post, headers: [.authorization: "Bearer pk_wrong"]) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)
+                #expect(response.envelope?.error.code == "rate_limited")
+            }
+            try await client.execute(uri: "/test/translate", method: .post, headers: [.authorization: "Bearer \(good)"]) { response in
+                #expect(response.status == .tooManyRequests, "the right key cannot be told from a guess while the address is limited")
+            }
+            // Requests without a key are not affected (they carry no guess).
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        // The bucket refills: one more try after a second.
+        try await Task.sleep(for: .milliseconds(1100))
+        try await server.test { client in
+            try await client.execute(uri: "/test/translate", method: .post, headers: [.authorization: "Bearer \(good)"]) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     @Test func metricsCanRequireAdmin() async throws {
         let server = try server { $0.auth.publicMetrics = false }
         let (_, admin) = try await server.key([.admin])

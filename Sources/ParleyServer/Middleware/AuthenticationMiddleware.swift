@@ -9,26 +9,36 @@ import Logging
 /// notices); a request without one gets the anonymous scopes from configuration. Each key —
 /// or each client address for anonymous callers — has its own token bucket; health checks
 /// and metrics scrapes are never limited. Route handlers then ask for the scope they need.
+///
+/// Refused keys count against the client address (`invalidKeys`): past its burst, every key
+/// that address sends — valid or not — is answered 429 until the bucket refills, so that keys
+/// cannot be guessed at line rate.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
     let keys: APIKeyManager
     let anonymousScopes: [Scope]
     let limiter: RateLimiter
+    let invalidKeys: RateLimiter
     static let unlimitedPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/health"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else {
-                throw APIError.authentication(.invalidKey)
+            let address = "ip:\(context.remoteAddress ?? "unknown")"
+            if let retryAfter = invalidKeys.exhausted(address) {
+                throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
             }
+            let parts = header.split(separator: " ", maxSplits: 1)
             do {
+                guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw AuthenticationError.invalidKey }
                 var token = parts[1]
                 while token.first?.isWhitespace == true { token.removeFirst() }
                 while token.last?.isWhitespace == true { token.removeLast() }
                 context.principal = try await keys.authenticate(key: String(token))
             } catch let error as AuthenticationError {
+                if let retryAfter = invalidKeys.take(address) {
+                    throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
+                }
                 throw APIError.authentication(error)
             }
             context.logger[metadataKey: "key"] = .string(context.principal.name)

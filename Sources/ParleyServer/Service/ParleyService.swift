@@ -32,6 +32,8 @@ public struct ParleyService: Sendable {
     public let routes = RouteTable()
     let anonymousScopes: [Scope]
     let limiter: RateLimiter
+    /// Refused keys per client address.
+    let invalidKeys: RateLimiter
     /// Extra routes (used by tests and later parts of Parley) registered after the built-in ones.
     let extraRoutes: @Sendable (ParleyRouter) -> Void
     /// Machine translation for catalog pre-translation; `nil` means through ``engine``.
@@ -94,6 +96,7 @@ public struct ParleyService: Sendable {
             throw ConfigurationError(field: "auth.anonymousScopes", reason: error.description)
         }
         limiter = RateLimiter(requestsPerSecond: configuration.auth.rateLimit.requestsPerSecond, burst: configuration.auth.rateLimit.burst)
+        invalidKeys = RateLimiter(requestsPerSecond: configuration.auth.invalidKeyLimit.requestsPerSecond, burst: configuration.auth.invalidKeyLimit.burst)
     }
 
     /// The router with every middleware and route.
@@ -105,7 +108,7 @@ public struct ParleyService: Sendable {
         router.add(middleware: ParleyCORSMiddleware(settings: configuration.server.cors))
         router.add(middleware: ErrorEnvelopeMiddleware(routes: routes, maxBodySize: configuration.server.maxBodySize))
         router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.server.maxBodySize))
-        router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter))
+        router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter, invalidKeys: invalidKeys))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
         HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics)
             .register(on: parleyRouter)
