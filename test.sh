@@ -2,8 +2,10 @@
 # Runs Parley's whole test suite:
 #   1. the Swift unit and HTTP tests (everything but InteropTests);
 #   2. the interop tests against real LibreTranslate 1.9.6 and a CTranslate2 NLLB server,
-#      started (and always stopped) by Tests/Interop/harness — see Tests/Interop/README.md.
-# Both run even when the first fails; the script fails when either does.
+#      started (and always stopped) by Tests/Interop/harness — see Tests/Interop/README.md;
+#   3. the browser tests of Parley Studio: Selenium driving headless Chromium against a real
+#      `parley serve` (Tests/Studio/run.sh — see Tests/Studio/README.md).
+# Every phase runs even when an earlier one fails; the script fails when any does.
 # PARLEY_SCRATCH_PATH=DIR builds and tests in DIR instead of .build (swift's --scratch-path).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,8 +29,14 @@ phase "interop tests (Tests/Interop/harness)"
 Tests/Interop/harness run -- swift test "${scratch[@]}" --skip-build --no-parallel --filter InteropTests || interop=$?
 phase "interop tests finished in $((SECONDS - start)) s (exit $interop)"
 
-if (( unit != 0 || interop != 0 )); then
-  phase "FAILED (unit exit $unit, interop exit $interop)"
+start=$SECONDS
+studio=0
+phase "browser tests (Tests/Studio/run.sh)"
+PARLEY_BINARY="$(swift build "${scratch[@]}" --show-bin-path)/parley" Tests/Studio/run.sh || studio=$?
+phase "browser tests finished in $((SECONDS - start)) s (exit $studio)"
+
+if (( unit != 0 || interop != 0 || studio != 0 )); then
+  phase "FAILED (unit exit $unit, interop exit $interop, browser exit $studio)"
   exit 1
 fi
 phase "all tests passed"

@@ -20,7 +20,7 @@ struct CatalogCLITests {
         let lint = try CatalogCommand.Lint.parse(["--catalogs", Self.catalogs])
         let (output, errors) = try lint.report()
         #expect(errors == 0, "\(output)")
-        #expect(output.contains("64 files, 303 keys (3 plural groups): 0 errors"))
+        #expect(output.contains("72 files, 496 keys (16 plural groups): 0 errors"))
         let json = try CatalogCommand.Lint.parse(["--catalogs", Self.catalogs, "--json", "--lang", "ar"]).report()
         let report = try JSONDecoder().decode(CatalogLintReport.self, from: Data(json.output.utf8))
         #expect(report.errors == 0)

@@ -188,7 +188,7 @@ struct CatalogRoutesTests {
                 #expect(body?["language"] as? String == "ar")
                 #expect(body?["requested"] as? String == "ar-EG")
                 #expect(body?["direction"] as? String == "rtl")
-                #expect((body?["namespaces"] as? [String]) == ["atproto", "auth", "chat", "common", "dm", "feed", "rooms", "settings"])
+                #expect((body?["namespaces"] as? [String]) == ["atproto", "auth", "chat", "common", "dm", "feed", "rooms", "settings", "studio"])
             }
         }
     }

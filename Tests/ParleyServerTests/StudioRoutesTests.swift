@@ -50,4 +50,12 @@ struct StudioRoutesTests {
             }
         }
     }
+
+    @Test func theBuiltInCopyHoldsTheApp() {
+        let files = StudioFiles(directory: nil)
+        #expect(files.file("index.html") != nil)
+        #expect(files.file("js/main.js")?.contentType == "text/javascript; charset=utf-8")
+        #expect(files.file("studio.css")?.contentType == "text/css; charset=utf-8")
+        #expect(files.file("../Package.swift") == nil)
+    }
 }

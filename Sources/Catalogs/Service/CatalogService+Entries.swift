@@ -14,9 +14,10 @@ extension CatalogService {
     /// Every live entry of a namespace in one language, in file order.
     public func entries(language: Language, namespace: String) async throws -> [CatalogEntry] {
         guard CatalogNames.isValidNamespace(namespace) else { return [] }
-        let records = try await store.catalogEntries(namespace: namespace, language: nil)
-        let english = records.filter { $0.language == Language.english.code }
-        let target = records.filter { $0.language == language.code && !$0.obsolete }
+        let english = try await store.catalogEntries(namespace: namespace, language: Language.english.code)
+        let target = language == .english
+            ? english.filter { !$0.obsolete }
+            : try await store.catalogEntries(namespace: namespace, language: language.code).filter { !$0.obsolete }
         let sources = Dictionary(english.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let byKey = Dictionary(target.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return CatalogAssembler.orderedKeys(english: english, target: language == .english ? english : target).compactMap { key in
@@ -37,8 +38,11 @@ extension CatalogService {
 
     /// The QA findings `value` would have for `key` (without saving).
     public func lint(language: Language, namespace: String, key: String, value: CatalogValue) async throws -> [CatalogFinding] {
-        let source = try await sourceValue(namespace: namespace, key: key)
-        return linter.check(language: language, namespace: namespace, key: key, source: language == .english ? nil : source, target: value)
+        let source = language == .english ? nil : try await sourceValue(namespace: namespace, key: key)
+        let memoKey = CatalogFindingsMemo.Key(language: language, namespace: namespace, key: key, source: source, target: value)
+        return findingsMemo.findings(for: memoKey) {
+            linter.check(language: language, namespace: namespace, key: key, source: source, target: value)
+        }
     }
 
     /// Saves a value when the entry is still at `expectedRevision`.
@@ -180,8 +184,11 @@ extension CatalogService {
     private func makeEntry(_ record: CatalogEntryRecord, language: Language, source: CatalogValue?) -> CatalogEntry {
         var findings: [CatalogFinding] = []
         if let encoded = record.value, let value = record.decode(encoded) {
-            findings = linter.check(language: language, namespace: record.namespace, key: record.key,
-                                    source: language == .english ? nil : source, target: value)
+            let source = language == .english ? nil : source
+            let key = CatalogFindingsMemo.Key(language: language, namespace: record.namespace, key: record.key, source: source, target: value)
+            findings = findingsMemo.findings(for: key) {
+                linter.check(language: language, namespace: record.namespace, key: record.key, source: source, target: value)
+            }
         }
         return CatalogEntry(record: record, language: language, source: source, findings: findings)
     }

@@ -17,6 +17,7 @@ public final class CatalogService: Sendable {
     public let store: any CatalogStore
     public let linter: CatalogLinter
     let cache = CatalogDocumentCache()
+    let findingsMemo = CatalogFindingsMemo()
 
     public init(store: any CatalogStore, glossary: Glossary? = nil) {
         self.store = store
