@@ -27,6 +27,21 @@ struct CatalogEntryWorkflowTests {
         #expect(String(decoding: served.bytes, as: UTF8.self).contains("Створити нову кімнату"))
     }
 
+    @Test func listedFindingsFollowAChangedSource() async throws {
+        // Findings are remembered per (language, key, source, value): the second listing must
+        // not answer from the first one's memory once the English source has changed.
+        let (service, _) = try await imported()
+        let key = "createRoom.title"
+        let before = try #require(try await service.entries(language: .spanish, namespace: "rooms").first { $0.key == key })
+        #expect(!before.findings.contains { $0.check == .placeholders })
+        let english = try #require(try await service.entry(language: .english, namespace: "rooms", key: key))
+        _ = try await service.save(language: .english, namespace: "rooms", key: key, value: .text("Create a room for {{name}}"),
+                                   expectedRevision: english.revision, author: "admin")
+        let after = try #require(try await service.entries(language: .spanish, namespace: "rooms").first { $0.key == key })
+        #expect(after.findings.contains { $0.check == .placeholders && $0.severity == .error })
+        #expect(try await service.entry(language: .spanish, namespace: "rooms", key: key)?.findings == after.findings)
+    }
+
     @Test func aStaleRevisionIsRefusedWithTheCurrentValue() async throws {
         let (service, _) = try await imported()
         _ = try await service.save(language: .spanish, namespace: "dm", key: "popover.ariaLabel", value: .text("Conversación privada con {{recipientDid}}"),

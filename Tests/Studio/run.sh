@@ -148,7 +148,7 @@ with open(path, "w") as f:
 PY
 
 export STUDIO_BASE_URL="http://127.0.0.1:$port" STUDIO_KEYS="$work/keys.json"
-export STUDIO_SCREENSHOTS="$here/screenshots"
+export STUDIO_SCREENSHOTS="$here/.work/screenshots"
 say "parley ($binary) on $STUDIO_BASE_URL, fake MT on :$mt_port; logs in $logs"
 
 cd "$here"

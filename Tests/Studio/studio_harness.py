@@ -5,7 +5,7 @@ run.sh starts everything and passes it in through the environment:
 
   STUDIO_BASE_URL     http://127.0.0.1:<port> of the Parley under test
   STUDIO_KEYS         a JSON file {"writer": "pk_…", "writer2": …, "reviewer": …, "admin": …}
-  STUDIO_SCREENSHOTS  where screenshots go (default: screenshots/ beside this file)
+  STUDIO_SCREENSHOTS  where screenshots go (default: .work/screenshots/ beside this file)
   CHROMIUM, CHROMEDRIVER  the browser and driver (default /usr/bin/chromium, /usr/bin/chromedriver)
 """
 
@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE_URL = os.environ.get("STUDIO_BASE_URL", "http://127.0.0.1:8080").rstrip("/")
-SCREENSHOTS = os.environ.get("STUDIO_SCREENSHOTS", os.path.join(HERE, "screenshots"))
+SCREENSHOTS = os.environ.get("STUDIO_SCREENSHOTS", os.path.join(HERE, ".work", "screenshots"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT = float(os.environ.get("STUDIO_WAIT", "10"))
