@@ -35,7 +35,10 @@ extension ConfigurationLoader {
     }
 
     private static func decodeServer(_ reader: NodeReader) throws(ConfigurationError) -> ServerSettings {
-        try reader.requireKnownKeys(["host", "port", "maxBodySize", "shutdownGracePeriod", "cors"])
+        try reader.requireKnownKeys([
+            "host", "port", "maxBodySize", "shutdownGracePeriod", "drainDelay", "idleTimeout", "headerTimeout",
+            "minimumBodyRate", "bodyRateWindow", "maxHeaderSize", "maxConnections", "cors",
+        ])
         var server = ServerSettings()
         server.host = try reader.string("host", default: server.host)
         guard !server.host.isEmpty, !server.host.contains(where: { $0 == " " || $0 == "/" }) else {
@@ -44,6 +47,20 @@ extension ConfigurationLoader {
         server.port = try reader.int("port", default: server.port, in: 0...65_535)
         server.maxBodySize = try reader.int("maxBodySize", default: server.maxBodySize, in: 1_024...1_073_741_824)
         server.shutdownGracePeriod = try reader.duration("shutdownGracePeriod", default: server.shutdownGracePeriod)
+        server.drainDelay = try reader.duration("drainDelay", default: server.drainDelay)
+        if server.drainDelay >= server.shutdownGracePeriod, server.drainDelay > .zero {
+            throw reader.error("drainDelay", "must be shorter than shutdownGracePeriod (\(server.shutdownGracePeriod)), which it is part of")
+        }
+        server.idleTimeout = try reader.duration("idleTimeout", default: server.idleTimeout)
+        server.headerTimeout = try reader.duration("headerTimeout", default: server.headerTimeout)
+        server.minimumBodyRate = try reader.int("minimumBodyRate", default: server.minimumBodyRate, in: 1...1_073_741_824)
+        server.bodyRateWindow = try reader.duration("bodyRateWindow", default: server.bodyRateWindow)
+        server.maxHeaderSize = try reader.int("maxHeaderSize", default: server.maxHeaderSize, in: 1_024...1_048_576)
+        server.maxConnections = try reader.int("maxConnections", default: server.maxConnections, in: 1...1_000_000)
+        for (key, value) in [("idleTimeout", server.idleTimeout), ("headerTimeout", server.headerTimeout), ("bodyRateWindow", server.bodyRateWindow)]
+        where value <= .zero {
+            throw reader.error(key, "must be longer than zero")
+        }
         let cors = try reader.child("cors")
         try cors.requireKnownKeys(["allowedOrigins", "allowCredentials", "maxAge"])
         server.cors.allowedOrigins = try cors.stringList("allowedOrigins", default: server.cors.allowedOrigins)

@@ -11,7 +11,9 @@ import Languages
 public struct ConfigurationLoader: Sendable {
     /// Fields that can be set from the environment and from `--set`-style flags.
     public static let scalarFields: [String] = [
-        "server.host", "server.port", "server.maxBodySize", "server.shutdownGracePeriod",
+        "server.host", "server.port", "server.maxBodySize", "server.shutdownGracePeriod", "server.drainDelay",
+        "server.idleTimeout", "server.headerTimeout", "server.minimumBodyRate", "server.bodyRateWindow",
+        "server.maxHeaderSize", "server.maxConnections",
         "server.cors.allowedOrigins", "server.cors.allowCredentials", "server.cors.maxAge",
         "dataDirectory", "catalogs", "glossaries", "studio",
         "routing.pivot",

@@ -50,6 +50,23 @@ public struct ServerSettings: Sendable, Equatable {
     public var maxBodySize = 1_048_576
     /// How long SIGTERM waits for in-flight requests before closing.
     public var shutdownGracePeriod: Duration = .seconds(10)
+    /// After SIGTERM, how long `/readyz` answers 503 while requests are still served, so a load
+    /// balancer stops sending traffic before the listener closes (part of the grace period).
+    public var drainDelay: Duration = .seconds(2)
+    /// A keep-alive connection with no request for this long is closed.
+    public var idleTimeout: Duration = .seconds(60)
+    /// A request whose head (request line and headers) has started arriving must be complete
+    /// within this, else it is answered 408 and the connection closed.
+    public var headerTimeout: Duration = .seconds(10)
+    /// A request body must arrive at least this fast (bytes per second, over each
+    /// `bodyRateWindow`), else 408 and the connection closed.
+    public var minimumBodyRate = 1_024
+    /// The window over which `minimumBodyRate` is measured.
+    public var bodyRateWindow: Duration = .seconds(5)
+    /// Largest request head (request line and all headers) in bytes; larger heads get 431.
+    public var maxHeaderSize = 16_384
+    /// Most connections open at once; more are answered 503 with `Retry-After` and closed.
+    public var maxConnections = 1_024
     public var cors = CORSSettings()
 
     public init() {}

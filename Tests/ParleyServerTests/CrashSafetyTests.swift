@@ -37,13 +37,15 @@ struct CrashSafetyTests {
         let process: Process
         let port: Int
         let stderr: Pipe
+        /// Everything the server wrote to stderr so far.
+        let log = ServerLog()
 
-        init(executable: URL, dataDirectory: String) throws {
+        init(executable: URL, dataDirectory: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
             process = Process()
             process.executableURL = executable
-            process.arguments = ["serve", "--data-dir", dataDirectory, "--port", "0"]
+            process.arguments = ["serve", "--data-dir", dataDirectory, "--port", "0"] + arguments
             process.currentDirectoryURL = CrashSafetyTests.repositoryRoot
-            process.environment = ["PATH": "/usr/bin:/bin"]
+            process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
             stderr = Pipe()
             process.standardError = stderr
             process.standardOutput = FileHandle.nullDevice
@@ -67,8 +69,10 @@ struct CrashSafetyTests {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "parley serve did not get ready: \(buffer)"])
             }
             port = found
-            // Keep reading so that the server never blocks on a full pipe.
-            stderr.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+            // Keep reading so that the server never blocks on a full pipe; the log is kept for failures.
+            let log = self.log
+            log.append(buffer)
+            stderr.fileHandleForReading.readabilityHandler = { handle in log.append(String(decoding: handle.availableData, as: UTF8.self)) }
         }
 
         var base: String { "http://127.0.0.1:\(port)" }
@@ -150,4 +154,13 @@ struct CrashSafetyTests {
         second.process.terminate()
         second.process.waitUntilExit()
     }
+}
+
+/// A server's stderr, collected from the pipe's reading thread.
+final class ServerLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+
+    func append(_ more: String) { lock.withLock { text += more } }
+    var contents: String { lock.withLock { text } }
 }

@@ -8,6 +8,7 @@ struct HealthRoutes {
     let backends: any BackendStatusProvider
     let metrics: ServerMetrics
     let publicMetrics: Bool
+    let drain: DrainState
 
     struct Liveness: Codable { var status = "ok" }
 
@@ -37,7 +38,8 @@ struct HealthRoutes {
         }
     }
 
-    /// 200 when the store answers and either no backend is configured or one is healthy.
+    /// 200 when the store answers and either no backend is configured or one is healthy, and
+    /// the server is not shutting down (then 503 `draining`).
     func readiness() async throws -> Response {
         var storeState = Readiness.StoreState(state: "ok", location: store.location)
         do {
@@ -48,8 +50,9 @@ struct HealthRoutes {
         }
         let statuses = await backends.backendStatuses()
         let backendsReady = statuses.isEmpty || statuses.contains { $0.state == .healthy }
-        let ready = storeState.state == "ok" && backendsReady
-        let body = Readiness(status: ready ? "ready" : "not_ready", store: storeState, backends: statuses)
+        let draining = drain.isDraining
+        let ready = storeState.state == "ok" && backendsReady && !draining
+        let body = Readiness(status: draining ? "draining" : ready ? "ready" : "not_ready", store: storeState, backends: statuses)
         return try JSONResponse.make(body, status: ready ? .ok : .serviceUnavailable)
     }
 }

@@ -2,7 +2,9 @@ import AccessControl
 import Catalogs
 import CatalogWorkflow
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceConfiguration
 import ServiceLifecycle
 import Storage
@@ -42,6 +44,10 @@ public struct ParleyService: Sendable {
     let suggest: NamedTranslateFunction?
     /// The translator web app's files.
     let studio: StudioFiles
+    /// Set on SIGTERM; `/readyz` answers 503 from then on.
+    public let drain = DrainState()
+    /// Open connections, bounded by `server.maxConnections`.
+    let connections = OpenConnections()
 
     /// - Parameters:
     ///   - backends: the translation backends (from ``BackendFactory`` for the configured ones).
@@ -110,7 +116,7 @@ public struct ParleyService: Sendable {
         router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.server.maxBodySize))
         router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter, invalidKeys: invalidKeys))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
-        HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics)
+        HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics, drain: drain)
             .register(on: parleyRouter)
         LanguageRoutes(backends: engine.monitor).register(on: parleyRouter)
         TranslationRoutes(engine: engine, limits: configuration.limits).register(on: parleyRouter)
@@ -132,8 +138,17 @@ public struct ParleyService: Sendable {
 
     /// The Hummingbird application listening where configuration says.
     public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        let server = configuration.server
+        let limits = ConnectionLimits(server)
+        let connections = connections
+        let logger = logger
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(limits: limits, connections: connections, logger: logger)],
+            idleTimeout: TimeAmount(server.idleTimeout),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: server.maxHeaderSize, maxHeaderListSize: server.maxHeaderSize, maxHeaderFieldCount: 200))
+        return Application(
             router: makeRouter(),
+            server: .http1(configuration: http1),
             configuration: .init(
                 address: .hostname(configuration.server.host, port: configuration.server.port),
                 serverName: "parley"),
@@ -141,11 +156,14 @@ public struct ParleyService: Sendable {
             logger: logger)
     }
 
-    /// Runs until SIGTERM or SIGINT, then stops accepting connections and lets in-flight
-    /// requests finish (up to `server.shutdownGracePeriod`).
+    /// Runs until SIGTERM or SIGINT, then drains: `/readyz` answers 503 for `server.drainDelay`
+    /// while requests are still accepted, then the listener closes and in-flight requests finish
+    /// (all within `server.shutdownGracePeriod`).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var services: [any Service] = [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)]
         if let webhookMonitor { services.append(webhookMonitor) }
+        // Last, so the group (which shuts down in reverse order) tells it first.
+        services.append(DrainService(state: drain, delay: configuration.server.drainDelay, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
