@@ -186,6 +186,28 @@ struct LibreTranslateCompatibilityTests {
         }
     }
 
+    @Test func aMistypedApiKeyIsA400EvenBesideABearerKey() async throws {
+        let (server, _) = try server { $0.auth.anonymousScopes = [] }
+        let (_, key) = try await server.key([.translate, .detect])
+        var withKey = Self.jsonType
+        withKey[.authorization] = "Bearer \(key)"
+        let bearer = withKey
+        try await server.test { client in
+            for body in [#"{"q":"Hola","api_key":["x"]}"#, #"{"q":"Hola","api_key":7}"#, #"{"q":"Hola","api_key":{"k":1}}"#] {
+                for headers in [Self.jsonType, bearer] {
+                    try await client.execute(uri: "/detect", method: .post, headers: headers, body: json(body)) { response in
+                        #expect(response.status == .badRequest, "\(body)")
+                        #expect(object(response)["error"] as? String == "Invalid request: api_key must be a string")
+                    }
+                }
+            }
+            // null is absent: the bearer key decides.
+            try await client.execute(uri: "/detect", method: .post, headers: bearer, body: json(#"{"q":"Hola","api_key":null}"#)) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     @Test func detectRequestsFromTheTranscript() async throws {
         let (server, _) = try server()
         try await server.test { client in

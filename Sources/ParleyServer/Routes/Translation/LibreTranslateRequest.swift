@@ -9,6 +9,8 @@ struct LibreTranslateRequest {
         case string(String)
         case list([String])
         case number(Double)
+        /// JSON `null`: treated as absent where a field is optional.
+        case null
         case other
     }
 
@@ -39,7 +41,7 @@ struct LibreTranslateRequest {
                 switch value {
                 case .string(let text): fields[key] = .string(text)
                 case .list(let list): fields[key] = .list(list)
-                case .null: fields[key] = .other
+                case .null: fields[key] = .null
                 }
             }
         } else if contentType.hasPrefix("application/json") {
@@ -69,6 +71,7 @@ struct LibreTranslateRequest {
         case let number as NSNumber:
             // JSON booleans arrive as NSNumber too; LibreTranslate would treat them as ints.
             return .number(number.doubleValue)
+        case is NSNull: return .null
         default: return .other
         }
     }
