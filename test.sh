@@ -4,7 +4,9 @@
 #   2. the interop tests against real LibreTranslate 1.9.6 and a CTranslate2 NLLB server,
 #      started (and always stopped) by Tests/Interop/harness — see Tests/Interop/README.md;
 #   3. the browser tests of Parley Studio: Selenium driving headless Chromium against a real
-#      `parley serve` (Tests/Studio/run.sh — see Tests/Studio/README.md).
+#      `parley serve` (Tests/Studio/run.sh — see Tests/Studio/README.md);
+#   4. Schemathesis fuzzing every operation of /openapi.json against a real `parley serve`,
+#      about 2 minutes (Tests/Fuzz/run.sh — see Tests/Fuzz/README.md).
 # Every phase runs even when an earlier one fails; the script fails when any does.
 # PARLEY_SCRATCH_PATH=DIR builds and tests in DIR instead of .build (swift's --scratch-path).
 set -euo pipefail
@@ -35,8 +37,14 @@ phase "browser tests (Tests/Studio/run.sh)"
 PARLEY_BINARY="$(swift build "${scratch[@]}" --show-bin-path)/parley" Tests/Studio/run.sh || studio=$?
 phase "browser tests finished in $((SECONDS - start)) s (exit $studio)"
 
-if (( unit != 0 || interop != 0 || studio != 0 )); then
-  phase "FAILED (unit exit $unit, interop exit $interop, browser exit $studio)"
+start=$SECONDS
+fuzz=0
+phase "API fuzzing (Tests/Fuzz/run.sh)"
+PARLEY_BINARY="$(swift build "${scratch[@]}" --show-bin-path)/parley" Tests/Fuzz/run.sh || fuzz=$?
+phase "API fuzzing finished in $((SECONDS - start)) s (exit $fuzz)"
+
+if (( unit != 0 || interop != 0 || studio != 0 || fuzz != 0 )); then
+  phase "FAILED (unit exit $unit, interop exit $interop, browser exit $studio, fuzz exit $fuzz)"
   exit 1
 fi
 phase "all tests passed"

@@ -201,6 +201,16 @@ struct LibreTranslateCompatibilityTests {
                     }
                 }
             }
+            // A huge alternatives count is not a crash, and a format that is not a string is a 400.
+            try await client.execute(uri: "/translate", method: .post, headers: bearer,
+                                     body: json(#"{"q":"Hola","source":"es","target":"en","alternatives":1e19}"#)) { response in
+                #expect(response.status == .ok || response.status == .serviceUnavailable)
+            }
+            try await client.execute(uri: "/translate", method: .post, headers: bearer,
+                                     body: json(#"{"q":"Hola","source":"es","target":"en","format":{}}"#)) { response in
+                #expect(response.status == .badRequest)
+                #expect(object(response)["error"] as? String == "Invalid request: format must be a string")
+            }
             // null is absent: the bearer key decides.
             try await client.execute(uri: "/detect", method: .post, headers: bearer, body: json(#"{"q":"Hola","api_key":null}"#)) { response in
                 #expect(response.status == .ok)

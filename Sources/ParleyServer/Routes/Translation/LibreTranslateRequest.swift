@@ -97,6 +97,15 @@ struct LibreTranslateRequest {
         return text
     }
 
+    /// An optional string field: absent, null or empty is `nil`; any other type is a 400.
+    func typedOptionalString(_ name: String) throws(Failure) -> String? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        case .string(let text)?: return text.isEmpty ? nil : text
+        default: throw Failure(status: .badRequest, message: "Invalid request: \(name) must be a string")
+        }
+    }
+
     func optionalString(_ name: String) -> String? {
         if case .string(let text)? = fields[name], !text.isEmpty { return text }
         return nil
@@ -118,9 +127,11 @@ struct LibreTranslateRequest {
         case nil:
             return 0
         case .number(let number)? where number.isFinite:
-            return max(0, Int(number))
+            // Only "any or none" matters (Parley's backends give no alternatives), so clamping
+            // keeps 1e19 from trapping in Int(_:) (found by the fuzzer).
+            return number >= 1 ? Int(min(number, 1_000)) : 0
         case .string(let text)?:
-            if let number = Int(text.trimmingCharacters(in: .whitespaces)) { return max(0, number) }
+            if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return max(0, number) }
         default:
             break
         }

@@ -95,7 +95,7 @@ struct LibreTranslateRoutes {
         let target = try language(try fields.string("target"))
         let source: SourceLanguage = sourceCode.lowercased() == "auto" ? .auto : .language(try language(sourceCode))
         let format: TextFormat
-        switch fields.optionalString("format") ?? "text" {
+        switch try fields.typedOptionalString("format") ?? "text" {
         case "text": format = .text
         case "html": format = .html
         case let other: throw LibreTranslateRequest.Failure(status: .badRequest, message: "\(other) format is not supported")
