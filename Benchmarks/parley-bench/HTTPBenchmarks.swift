@@ -36,7 +36,7 @@ enum HTTPBenchmarks {
     }
 
     /// Parley with a zero-latency in-process backend, an unlimited key, and its access log in a file.
-    static func parley(cache: Bool) async throws -> (Running, String) {
+    static func parley(cache: Bool) async throws -> (Running, String, InProcessBackend) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString)").path
         var configuration = ParleyConfiguration()
         configuration.server.port = 0
@@ -50,14 +50,15 @@ enum HTTPBenchmarks {
         logSettings.format = ProcessInfo.processInfo.environment["PARLEY_BENCH_LOG_FORMAT"] ?? logSettings.format
         LoggingBootstrap.bootstrap(logSettings)
         let logger = Logger(label: "parley")
+        let backend = InProcessBackend(name: "nllb", maxConcurrency: 64, maxBatchSize: 32)
         let service = try ParleyService(
             configuration: configuration, store: store, logger: logger,
-            backends: [InProcessBackend(name: "nllb", maxConcurrency: 64, maxBatchSize: 32)],
+            backends: [backend],
             detection: try DetectionService.bundled())
         let (_, key) = try await service.keys.create(name: "bench", scopes: [.translate], unlimited: true)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let running = try await start(service.makeApplication { continuation.yield($0) }, ports: ports)
-        return (running, key)
+        return (running, key, backend)
     }
 
     struct BareRequest: Codable {
@@ -180,8 +181,11 @@ enum HTTPBenchmarks {
         let rounds = arguments.firstIndex(of: "--rounds").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 3
         // `--only parley` or `--only bare` loads one side (for profiling one of them with perf).
         let only = arguments.firstIndex(of: "--only").flatMap { arguments[safe: $0 + 1] }
+        // `--load in-process` keeps the old AsyncHTTPClient loops inside this process; the figure
+        // that counts is wrk's (the default), from a separate process.
+        let inProcess = arguments.firstIndex(of: "--load").flatMap { arguments[safe: $0 + 1] } == "in-process"
         let logPath = redirectAccessLog()
-        let (parley, key) = try await parley(cache: true)
+        let (parley, key, backend) = try await parley(cache: true)
         let bareServer = try await bare()
         let parleyBody = #"{"texts":["Hello everyone, welcome to the room!"],"source":"en","targets":["ha"]}"#
         // `--api libretranslate`: the chat server's request to the LibreTranslate-compatible
@@ -195,6 +199,14 @@ enum HTTPBenchmarks {
         _ = try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: 4, seconds: 0.5) { _ in true }
         var parleyTotal = 0, bareTotal = 0, parleyRejected = 0
         var parleyCPU = 0.0, bareCPU = 0.0
+        if !inProcess {
+            let threads = arguments.firstIndex(of: "--threads").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 2
+            let text = try await wrkRounds(parley: parley, bare: bareServer, backend: backend, key: key, parleyPath: parleyPath, parleyRequest: parleyRequest,
+                                     bareBody: parleyBody, connections: connections, threads: threads, seconds: max(1, Int(seconds)), rounds: rounds, only: only)
+            await parley.stop()
+            await bareServer.stop()
+            return text + "\naccess log           \(logPath)"
+        }
         var table = BenchmarkTable("(a) cached \(parleyPath) vs bare Hummingbird JSON route, \(connections) connections, \(format(seconds, 0)) s per turn")
         for round in 1...rounds {
             let bareCount = only == "parley" ? (ok: 0, other: 0, cpu: 0) : try await load(port: bareServer.port, path: "/bare", body: parleyBody, key: nil, connections: connections, seconds: seconds) { _ in true }
@@ -216,12 +228,49 @@ enum HTTPBenchmarks {
         return table.text
     }
 
+    /// (a) with wrk: the two servers loaded in turn by a separate process. A Parley turn counts
+    /// only when every answer was 2xx and the backend was not called during it (so every answer
+    /// came from the cache); otherwise the table says the run is invalid.
+    static func wrkRounds(
+        parley: Running, bare: Running, backend: InProcessBackend, key: String, parleyPath: String, parleyRequest: String,
+        bareBody: String, connections: Int, threads: Int, seconds: Int, rounds: Int, only: String?
+    ) async throws -> String {
+        var table = BenchmarkTable("(a) cached \(parleyPath) vs bare Hummingbird JSON route, wrk -t\(threads) -c\(connections), \(seconds) s per turn")
+        var parleyRate: [Double] = [], bareRate: [Double] = []
+        var problems: [String] = []
+        for round in 1...rounds {
+            var line = ""
+            if only != "parley" {
+                let result = try await WrkLoad.post(port: bare.port, path: "/bare", body: bareBody, key: nil, connections: connections, threads: threads, seconds: seconds)
+                if let problem = result.problem { problems.append("round \(round) bare: \(problem)") }
+                bareRate.append(result.perSecond)
+                line += "bare \(format(result.perSecond, 0)) req/s   "
+            }
+            if only != "bare" {
+                let callsBefore = backend.calls
+                let result = try await WrkLoad.post(port: parley.port, path: parleyPath, body: parleyRequest, key: key, connections: connections, threads: threads, seconds: seconds)
+                if let problem = result.problem { problems.append("round \(round) parley: \(problem)") }
+                if backend.calls != callsBefore { problems.append("round \(round) parley: \(backend.calls - callsBefore) backend calls (not all answers were cached)") }
+                parleyRate.append(result.perSecond)
+                line += "parley \(format(result.perSecond, 0)) req/s"
+            }
+            table.add("round \(round)", line)
+        }
+        let parleyMean = parleyRate.reduce(0, +) / Double(max(parleyRate.count, 1))
+        let bareMean = bareRate.reduce(0, +) / Double(max(bareRate.count, 1))
+        if parleyRate.count > 0, bareRate.count > 0 {
+            table.add("ratio parley / bare", "\(format(parleyMean / max(bareMean, 1), 3))   (target: >= 0.8)")
+        }
+        table.add("valid", problems.isEmpty ? "yes: every answer 2xx, no backend call during Parley's turns" : "NO — " + problems.joined(separator: "; "))
+        return table.text
+    }
+
     /// (b) Sequential requests with distinct texts (cache misses) over a zero-latency backend:
     /// the latency Parley adds, end to end over loopback HTTP.
     static func addedLatency(arguments: [String]) async throws -> String {
         let count = arguments.firstIndex(of: "--requests").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 5_000
         _ = redirectAccessLog()
-        let (parley, key) = try await parley(cache: false)
+        let (parley, key, _) = try await parley(cache: false)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var samples: [Double] = []
         samples.reserveCapacity(count)
