@@ -81,6 +81,11 @@ struct RoutePlanner: Sendable {
         return routes(for: pair) { discovered[$0] ?? [] }
     }
 
+    /// Backends whose pairs are still unknown (their discovery failed: the server is down).
+    func undiscoveredBackends() -> [String] {
+        monitor.backends.map(\.settings.name).filter { monitor.knownPairs(of: $0) == nil }
+    }
+
     /// The same routes without waiting for anything, or `nil` while some backend's pairs are
     /// still to be discovered (for the cache-hit fast path).
     func knownRoutes(for pair: LanguagePair) -> [TranslationRoute]? {

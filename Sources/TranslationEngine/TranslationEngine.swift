@@ -149,6 +149,13 @@ public final class TranslationEngine: Sendable {
         let work = TranslationWork(text: text, pair: pair, format: format, glossaryVersion: glossaryVersion)
         let routes = await planner.routes(for: pair)
         guard !routes.isEmpty else {
+            // A backend whose languages could not be asked (it is down) may well serve the
+            // pair: that is "unavailable, retry", not "nobody translates this".
+            let unknown = planner.undiscoveredBackends()
+            if !unknown.isEmpty {
+                metrics.translations(outcome: "unavailable")
+                return .failure(.backendsUnavailable(pair, backends: unknown, retryAfterSeconds: monitor.retryAfterSeconds(unknown)))
+            }
             metrics.translations(outcome: "no_route")
             return .failure(.noRoute(pair))
         }
