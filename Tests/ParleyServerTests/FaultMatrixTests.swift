@@ -16,65 +16,8 @@ import TranslationBackends
 /// backend again and gets its real translation.
 @Suite("Fault matrix: failure modes × request kinds × a healthy peer or none")
 struct FaultMatrixTests {
-    enum Mode: String, CaseIterable, Sendable {
-        case refused, dropped, hang, trickle, error500, rateLimited, malformedJSON, wrongCount, echo
-
-        /// The error code an answer without a peer carries.
-        var code: String {
-            switch self {
-            case .refused, .dropped: "backend_unavailable"
-            case .hang, .trickle: "backend_timeout"
-            case .error500: "backend_error"
-            case .rateLimited: "backend_rate_limited"
-            case .malformedJSON, .wrongCount: "backend_malformed_response"
-            case .echo: "backend_echo"
-            }
-        }
-
-        func apply(to fake: FakeLibreTranslate) async {
-            fake.faultsHitOnlyTranslations = true
-            fake.hangDuration = .seconds(3)
-            switch self {
-            case .refused: await fake.stop()
-            case .dropped: fake.fault = .refuseConnections
-            case .hang: fake.fault = .timeout
-            case .trickle: fake.fault = .slowBody(.seconds(3))
-            case .error500: fake.fault = .serverError
-            case .rateLimited: fake.fault = .rateLimited(retryAfter: 7)
-            case .malformedJSON: fake.fault = .malformedJSON
-            case .wrongCount: fake.fault = .wrongCount
-            case .echo: fake.fault = .echo
-            }
-        }
-
-        func clear(on fake: FakeLibreTranslate) async throws {
-            if self == .refused { try await fake.restart() }
-            fake.fault = .none
-        }
-    }
-
-    enum Kind: String, CaseIterable, Sendable {
-        case oneText, batch, severalTargets, richText, dropIn
-
-        var uri: String {
-            switch self {
-            case .richText: "/v1/chat/translate"
-            case .dropIn: "/translate"
-            default: "/v1/translate"
-            }
-        }
-
-        var body: String {
-            switch self {
-            case .oneText: #"{"texts":["Good morning friends"],"source":"en","targets":["es"]}"#
-            case .batch: #"{"texts":["Good morning friends","See you at noon","The room is open"],"source":"en","targets":["es"]}"#
-            case .severalTargets: #"{"texts":["Good morning friends"],"source":"en","targets":["es","ru"]}"#
-            case .richText:
-                #"{"source":"en","targets":["es"],"messages":[{"uri":"at://did:plc:x/app.protoimsg.chat.message/1","text":"@alice good morning friends","facets":[{"index":{"byteStart":0,"byteEnd":6},"features":[{"$type":"app.bsky.richtext.facet#mention","did":"did:plc:alice"}]}]}]}"#
-            case .dropIn: #"{"q":"Good morning friends","source":"en","target":"es"}"#
-            }
-        }
-    }
+    typealias Mode = FaultScenario.Mode
+    typealias Kind = FaultScenario.Kind
 
     static let backendTimeout: Duration = .milliseconds(400)
     static let requestTimeout: Duration = .seconds(2)
