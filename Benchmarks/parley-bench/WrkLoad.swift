@@ -15,6 +15,9 @@ enum WrkLoad {
         var non2xx: Int
         var socketErrors: Int
         var output: String
+        /// From `--latency`: the 50th and 99th percentile in milliseconds, when printed.
+        var p50: Double?
+        var p99: Double?
 
         var perSecond: Double { seconds > 0 ? Double(requests - non2xx) / seconds : 0 }
         /// Why the run does not count, or nil.
@@ -44,17 +47,22 @@ enum WrkLoad {
     /// Waits for wrk on a thread of its own: blocking a thread of the cooperative pool would take
     /// it from the server under test, which runs in this process.
     static func post(port: Int, path: String, body: String, key: String?, connections: Int, threads: Int, seconds: Int) async throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: executable) else { throw Failure.missing(executable) }
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString).lua")
         var lua = "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
         if let key { lua += "wrk.headers[\"Authorization\"] = \"Bearer \(key)\"\n" }
         lua += "wrk.body = [==[\(body)]==]\n"
+        return try await run(script: lua, url: "http://127.0.0.1:\(port)\(path)", connections: connections, threads: threads, seconds: seconds)
+    }
+
+    /// wrk with any Lua `script` (see wrk's SCRIPTING), and `--latency` for percentiles.
+    static func run(script lua: String, url: String, connections: Int, threads: Int, seconds: Int) async throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: executable) else { throw Failure.missing(executable) }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("parley-bench-\(UUID().uuidString).lua")
         try lua.write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "-s", script.path, "http://127.0.0.1:\(port)\(path)"]
+        process.arguments = ["-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--latency", "-s", script.path, url]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -78,10 +86,14 @@ enum WrkLoad {
             let words = line.split(separator: " ")
             if words.count >= 4, words[1] == "requests", words[2] == "in", let requests = Int(words[0]) {
                 result.requests = requests
-                result.seconds = Double(words[3].trimmingCharacters(in: CharacterSet(charactersIn: "s,"))) ?? 0
+                // "10.00s," or, from a minute on, "1.00m,".
+                result.seconds = (milliseconds(words[3].trimmingCharacters(in: CharacterSet(charactersIn: ","))) ?? 0) / 1000
                 found = true
             } else if line.hasPrefix("Non-2xx or 3xx responses:"), let count = Int(words.last ?? "") {
                 result.non2xx = count
+            } else if words.count == 2, words[0] == "50%" || words[0] == "99%" {
+                let value = milliseconds(String(words[1]))
+                if words[0] == "50%" { result.p50 = value } else { result.p99 = value }
             } else if line.hasPrefix("Socket errors:") {
                 result.socketErrors = line.dropFirst("Socket errors:".count).split(separator: ",")
                     .compactMap { Int($0.split(separator: " ").last ?? "") }.reduce(0, +)
@@ -89,5 +101,13 @@ enum WrkLoad {
         }
         guard found else { throw Failure.unreadable(output) }
         return result
+    }
+
+    /// wrk's "812.00us", "1.23ms", "2.01s" in milliseconds.
+    static func milliseconds(_ text: String) -> Double? {
+        for (suffix, factor) in [("us", 0.001), ("ms", 1.0), ("s", 1000.0), ("m", 60_000.0)] where text.hasSuffix(suffix) {
+            if let value = Double(text.dropLast(suffix.count)) { return value * factor }
+        }
+        return nil
     }
 }

@@ -20,6 +20,8 @@ do {
         print(try await EngineBenchmarks.coalescing(arguments: rest))
     case "batching":
         print(try await EngineBenchmarks.batching(arguments: rest))
+    case "soak":
+        print(try await SoakBenchmark.run(arguments: rest))
     case "faults":
         print(try await FaultBenchmark.run(arguments: rest))
     case "fanout":
@@ -38,6 +40,7 @@ do {
               latency    (b) p50/p99 added latency of /v1/translate over a zero-latency backend
               coalesce   (c) 1,000 identical in-flight requests, cache off, 50 ms backend: backend calls
               batching   (d) 30 concurrent one-text requests vs a sequential loop, 50 ms per call
+              soak       mixed traffic for --minutes N (default 10): per-minute rates, p50/p99, RSS, fds, WAL
               faults     the fault matrix: failure mode × request kind, alone and with a peer
               fanout     (e) one message into 7 targets, 50 ms backend: wall time vs one call
               translate  (a) to (d)
