@@ -37,14 +37,21 @@ struct ConnectionGuardTests {
         }
     }
 
+    /// Checks a refusal the guard writes itself: the status line, the error code, and that the
+    /// connection is closed after it.
+    func expectRefusal(_ answer: (text: String, closed: Bool), _ statusLine: String, code: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(answer.text.hasPrefix("HTTP/1.1 \(statusLine)"), "\(answer.text)", sourceLocation: sourceLocation)
+        #expect(answer.text.contains(#""code":"\#(code)""#), "\(answer.text)", sourceLocation: sourceLocation)
+        #expect(answer.closed, "the connection stayed open", sourceLocation: sourceLocation)
+    }
+
     @Test func aHeadThatTricklesIsCutWith408() async throws {
         try await withServer { port in
             let connection = try RawConnection(port: port)
             connection.send("POST /v1/translate HTTP/1.1\r\nHost: parley\r\n")
             let answer = await connection.readUntilClosed(timeout: .seconds(3))
-            #expect(answer.text.hasPrefix("HTTP/1.1 408 Request Timeout"), "\(answer.text)")
-            #expect(answer.text.contains(#""code":"request_timeout""#))
-            #expect(answer.closed)
+            expectRefusal(answer, "408 Request Timeout", code: "request_timeout")
         }
     }
 
@@ -53,9 +60,8 @@ struct ConnectionGuardTests {
             let connection = try RawConnection(port: port)
             connection.send("POST /v1/translate HTTP/1.1\r\nHost: parley\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"text\":")
             let answer = await connection.readUntilClosed(timeout: .seconds(3))
-            #expect(answer.text.hasPrefix("HTTP/1.1 408 Request Timeout"), "\(answer.text)")
+            expectRefusal(answer, "408 Request Timeout", code: "request_timeout")
             #expect(answer.text.contains("body arrived too slowly"))
-            #expect(answer.closed)
         }
     }
 
@@ -90,9 +96,7 @@ struct ConnectionGuardTests {
             let connection = try RawConnection(port: port)
             connection.send("GET /healthz HTTP/1.1\r\nHost: parley\r\nX-Filler: \(String(repeating: "a", count: 4_000))\r\n\r\n")
             let answer = await connection.readUntilClosed(timeout: .seconds(3))
-            #expect(answer.text.hasPrefix("HTTP/1.1 431 Request Header Fields Too Large"), "\(answer.text)")
-            #expect(answer.text.contains(#""code":"headers_too_large""#))
-            #expect(answer.closed)
+            expectRefusal(answer, "431 Request Header Fields Too Large", code: "headers_too_large")
         }
     }
 
@@ -101,9 +105,7 @@ struct ConnectionGuardTests {
             let connection = try RawConnection(port: port)
             connection.send("HELLO THERE\u{01}\r\n\r\n")
             let answer = await connection.readUntilClosed(timeout: .seconds(3))
-            #expect(answer.text.hasPrefix("HTTP/1.1 400 Bad Request"), "\(answer.text)")
-            #expect(answer.text.contains(#""code":"malformed_http""#))
-            #expect(answer.closed)
+            expectRefusal(answer, "400 Bad Request", code: "malformed_http")
         }
     }
 
@@ -113,9 +115,8 @@ struct ConnectionGuardTests {
             try await Task.sleep(for: .milliseconds(100))
             let extra = try RawConnection(port: port)
             let refused = await extra.readUntilClosed(timeout: .seconds(3))
-            #expect(refused.text.hasPrefix("HTTP/1.1 503 Service Unavailable"), "\(refused.text)")
+            expectRefusal(refused, "503 Service Unavailable", code: "too_many_connections")
             #expect(refused.text.contains("Retry-After: 1"))
-            #expect(refused.closed)
             held[0] = nil // closes one of the three
             try await Task.sleep(for: .milliseconds(200))
             let again = try RawConnection(port: port)

@@ -62,11 +62,8 @@ struct LibreTranslateRoutes {
     /// An `api_key` that is not a string is a 400 whether or not a bearer key came too: a
     /// client sending `["x"]` has a bug it should hear about, not a key silently ignored.
     func principal(_ request: LibreTranslateRequest, context: ParleyRequestContext) async throws -> Principal {
-        switch request.fields["api_key"] {
-        case nil, .string?, .null?: break
-        default: throw LibreTranslateRequest.Failure(status: .badRequest, message: "Invalid request: api_key must be a string")
-        }
-        guard context.principal.isAnonymous, let key = request.optionalString("api_key") else { return context.principal }
+        let bodyKey = try request.typedOptionalString("api_key")
+        guard context.principal.isAnonymous, let key = bodyKey else { return context.principal }
         do {
             return try await keys.authenticate(key: key)
         } catch {
