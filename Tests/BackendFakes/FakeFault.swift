@@ -22,6 +22,10 @@ public enum FakeFault: Sendable, Equatable {
     case malformedJSON
     /// The head at once, the body only after the delay.
     case slowBody(Duration)
+    /// The head (with the full `Content-Length`) and half the body, then the connection closes.
+    case resetMidBody
+    /// 502 with an HTML page, as a reverse proxy (nginx) in front of a dead MT server answers.
+    case badGateway
     /// Translations come back as the input, unchanged.
     case echo
     /// Translation replies carry one output fewer (or one more when given a single text).

@@ -61,6 +61,8 @@ struct FakeResponse: Sendable {
     var bodyDelay: Duration?
     /// Close the connection instead of answering.
     var dropConnection = false
+    /// Send the head and half the body, then close the connection.
+    var resetMidBody = false
 
     init(status: Int, reason: String, contentType: String?, body: String, headers: [(String, String)] = []) {
         self.status = status
@@ -82,6 +84,20 @@ struct FakeResponse: Sendable {
         response.dropConnection = true
         return response
     }
+}
+
+/// nginx's page for a proxied server that is down, as a deployment behind a proxy sends it.
+enum NginxPage {
+    static let badGateway = """
+        <html>
+        <head><title>502 Bad Gateway</title></head>
+        <body>
+        <center><h1>502 Bad Gateway</h1></center>
+        <hr><center>nginx/1.22.1</center>
+        </body>
+        </html>
+
+        """
 }
 
 /// Werkzeug's (Flask's) HTML error pages, as LibreTranslate and nllb-serve send them.

@@ -168,6 +168,12 @@ public final class FakeServerControl: Sendable {
             var response = await dialect.respond(to: request, behaviour: behaviour)
             response.bodyDelay = delay
             return response
+        case .resetMidBody:
+            var response = await dialect.respond(to: request, behaviour: behaviour)
+            response.resetMidBody = true
+            return response
+        case .badGateway:
+            return FakeResponse(status: 502, reason: "Bad Gateway", contentType: "text/html", body: NginxPage.badGateway)
         case .delay(let delay):
             guard await signal.pause(for: delay) else { return .dropped }
         }

@@ -136,6 +136,16 @@ struct FakeResponder: HTTPResponder {
         }
         let buffer = ByteBuffer(bytes: answer.body)
         let status = HTTPResponse.Status(code: answer.status, reasonPhrase: answer.reason)
+        if answer.resetMidBody {
+            // A full Content-Length, half the bytes, then the socket closes: the client is
+            // inside the body when the connection goes.
+            let close = context.closeConnection
+            return Response(status: status, headers: fields, body: ResponseBody(contentLength: buffer.readableBytes) { writer in
+                try await writer.write(buffer.getSlice(at: buffer.readerIndex, length: buffer.readableBytes / 2) ?? ByteBuffer())
+                close()
+                throw CancellationError()
+            })
+        }
         guard let delay = answer.bodyDelay else {
             return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
         }

@@ -3,14 +3,14 @@
 /// a ``FakeLibreTranslate``), and the kinds of request that reach it through Parley.
 public enum FaultScenario {
     public enum Mode: String, CaseIterable, Sendable {
-        case refused, dropped, hang, trickle, error500, rateLimited, malformedJSON, wrongCount, echo
+        case refused, dropped, resetMidBody, hang, trickle, error500, badGateway, rateLimited, malformedJSON, wrongCount, echo
 
         /// The error code an answer without a peer carries.
         public var code: String {
             switch self {
-            case .refused, .dropped: "backend_unavailable"
+            case .refused, .dropped, .resetMidBody: "backend_unavailable"
             case .hang, .trickle: "backend_timeout"
-            case .error500: "backend_error"
+            case .error500, .badGateway: "backend_error"
             case .rateLimited: "backend_rate_limited"
             case .malformedJSON, .wrongCount: "backend_malformed_response"
             case .echo: "backend_echo"
@@ -26,6 +26,8 @@ public enum FaultScenario {
             case .hang: fake.fault = .timeout
             case .trickle: fake.fault = .slowBody(.seconds(3))
             case .error500: fake.fault = .serverError
+            case .badGateway: fake.fault = .badGateway
+            case .resetMidBody: fake.fault = .resetMidBody
             case .rateLimited: fake.fault = .rateLimited(retryAfter: 7)
             case .malformedJSON: fake.fault = .malformedJSON
             case .wrongCount: fake.fault = .wrongCount
