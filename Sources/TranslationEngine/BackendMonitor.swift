@@ -13,6 +13,11 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
     let logger: Logger
     let probeInterval: Duration
     private let states: Mutex<[String: BackendState]>
+    private let planChanges = Atomic<UInt64>(0)
+
+    /// Bumped whenever something a route plan depends on changes by an event: a breaker
+    /// changing state, a backend's pairs discovered (``RoutePlanMemo``).
+    var planVersion: UInt64 { planChanges.load(ordering: .acquiring) }
     private let clock = ContinuousClock()
 
     struct BackendState: Sendable {
@@ -44,7 +49,17 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
     /// Whether a call may go to `name` now (takes the half-open trial slot if that is the case).
     func acquireCall(_ name: String) -> Bool {
         let now = clock.now
-        return states.withLock { $0[name]?.breaker.allowsCall(now: now) ?? false }
+        let (allowed, changed) = states.withLock { states -> (Bool, Bool) in
+            guard let before = states[name]?.breaker.state else { return (false, false) }
+            let allowed = states[name]?.breaker.allowsCall(now: now) ?? false
+            return (allowed, states[name]?.breaker.state != before)
+        }
+        if changed { planChanged() }
+        return allowed
+    }
+
+    private func planChanged() {
+        planChanges.add(1, ordering: .releasing)
     }
 
     /// Whether calls would be allowed, without side effects (for planning).
@@ -57,7 +72,9 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
         let seconds = Double(latency.components.seconds) + Double(latency.components.attoseconds) / 1e18
         let state = states.withLock { states -> CircuitBreaker.State? in
             guard var entry = states[name] else { return nil }
+            let before = entry.breaker.state
             entry.breaker.recordSuccess()
+            if entry.breaker.state != before { planChanged() }
             entry.latencySeconds = entry.latencySeconds.map { $0 * 0.8 + seconds * 0.2 } ?? seconds
             entry.lastError = nil
             entry.everAnswered = true
@@ -76,7 +93,9 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
         let now = clock.now
         let state = states.withLock { states -> CircuitBreaker.State? in
             guard var entry = states[name] else { return nil }
+            let before = entry.breaker.state
             entry.breaker.recordFailure(now: now)
+            if entry.breaker.state != before { planChanged() }
             entry.lastError = error.description
             states[name] = entry
             return entry.breaker.state
@@ -110,12 +129,20 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
         guard let backend = backend(named: name) else { return [] }
         do {
             let capabilities = try await backend.discoverCapabilities()
-            states.withLock { $0[name]?.pairs = capabilities.pairs }
+            discovered(capabilities.pairs, for: name)
             return capabilities.pairs
         } catch {
             states.withLock { $0[name]?.lastError = error.description }
             return []
         }
+    }
+
+    private func discovered(_ pairs: Set<LanguagePair>, for name: String) {
+        let changed = states.withLock { states -> Bool in
+            defer { states[name]?.pairs = pairs }
+            return states[name]?.pairs != pairs
+        }
+        if changed { planChanged() }
     }
 
     // MARK: Probing
@@ -135,7 +162,7 @@ public final class BackendMonitor: BackendStatusProvider, Sendable {
         do {
             try await backend.probeHealth()
             let capabilities = try await backend.discoverCapabilities()
-            states.withLock { $0[name]?.pairs = capabilities.pairs }
+            discovered(capabilities.pairs, for: name)
             recordSuccess(name, latency: start.duration(to: clock.now))
         } catch {
             recordFailure(name, error: error)

@@ -35,8 +35,12 @@ struct TranslationWork: Sendable, Hashable {
 
     /// The cache key for this work as produced by `model` (a backend's model identity, or a
     /// pivot route's two identities).
+    ///
+    /// Whole protected texts live in memory only, so their key is the material itself, not
+    /// its SHA-256 (which a cached request would otherwise compute on every hit); it cannot
+    /// collide with a hex digest, which never holds the unit separator.
     func cacheKey(model: String) -> String {
-        Digest.sha256Hex(material(model: model).utf8)
+        layer == .protectedText ? material(model: model) : Digest.sha256Hex(material(model: model).utf8)
     }
 
     private func material(model: String) -> String {

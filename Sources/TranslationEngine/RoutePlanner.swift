@@ -17,6 +17,8 @@ struct RoutePlanner: Sendable {
     /// ``rankedBackends(for:)`` of every pair, worked out once: configuration and the backend
     /// list do not change while Parley runs.
     private let rankings: [LanguagePair: [(name: String, rank: Int)]]
+    /// Plans of the cache-hit path (``knownRoutes(for:)``).
+    private let memo = RoutePlanMemo()
 
     static let lowResource: Set<Language> = [.irish, .swahili, .hausa]
 
@@ -88,7 +90,11 @@ struct RoutePlanner: Sendable {
 
     /// The same routes without waiting for anything, or `nil` while some backend's pairs are
     /// still to be discovered (for the cache-hit fast path).
+    /// Plans are reused for up to a second while no breaker changes state (``RoutePlanMemo``).
     func knownRoutes(for pair: LanguagePair) -> [TranslationRoute]? {
+        let now = ContinuousClock.now
+        let version = monitor.planVersion
+        if let kept = memo.routes(for: pair, version: version, now: now) { return kept }
         var complete = true
         let routes = routes(for: pair) { name in
             guard let known = monitor.knownPairs(of: name) else {
@@ -97,7 +103,9 @@ struct RoutePlanner: Sendable {
             }
             return known
         }
-        return complete ? routes : nil
+        guard complete else { return nil }
+        memo.keep(routes, for: pair, version: version, now: now)
+        return routes
     }
 
     private func routes(for pair: LanguagePair, pairs: (String) -> Set<LanguagePair>) -> [TranslationRoute] {

@@ -107,11 +107,11 @@ public final class TranslationEngine: Sendable {
             for target in targets { results[target] = .success(TranslatedText(text: text, backend: nil, cached: false, unchanged: true)) }
             return TextTranslation(source: detected, results: results)
         }
-        let distinctTargets = Set(targets)
-        if distinctTargets.count == 1, let target = distinctTargets.first {
+        if let target = targets.first, targets.allSatisfy({ $0 == target }) {
             results[target] = await translate(text, from: sourceLanguage, to: target, format: format, lane: lane, deadline: deadline)
             return TextTranslation(source: detected, results: results)
         }
+        let distinctTargets = Set(targets)
         await withTaskGroup(of: (Language, Result<TranslatedText, EngineError>).self) { group in
             for target in distinctTargets {
                 group.addTask {

@@ -103,16 +103,16 @@ import Testing
     }
 
     @Test func requestIDsAreUniqueAndWellFormed() {
-        let ids = (0..<1_000).map { _ in RequestIDMiddleware.makeID() }
+        let ids = (0..<1_000).map { _ in RequestID.makeID() }
         #expect(Set(ids).count == ids.count)
         for id in ids {
             #expect(id.hasPrefix("req_") && id.utf8.count == 36)
-            #expect(RequestIDMiddleware.isAcceptable(id))
+            #expect(RequestID.isAcceptable(id))
         }
     }
 
     @Test(arguments: [(Duration.microseconds(412), "0.412"), (.milliseconds(12), "12.000"), (.seconds(2) + .microseconds(5), "2000.005"), (.zero, "0.000")])
     func durationsAreMillisecondsWithThreeDecimals(_ duration: Duration, _ text: String) {
-        #expect(AccessLogMiddleware.milliseconds(duration) == text)
+        #expect(AccessLog.milliseconds(duration) == text)
     }
 }

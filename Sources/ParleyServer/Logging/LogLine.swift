@@ -13,13 +13,19 @@ import Logging
 enum LogLine {
     /// `2026-11-26T23:30:00.123Z`: UTC from the real-time clock.
     static func timestamp() -> String {
+        var out: [UInt8] = []
+        appendTimestamp(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the timestamp straight into a line being built (the access log's lines are
+    /// built as bytes; a `String` per line was measurable).
+    static func appendTimestamp(to out: inout [UInt8]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var seconds = now.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var out: [UInt8] = []
-        out.reserveCapacity(24)
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -37,7 +43,6 @@ enum LogLine {
         digits(Int(parts.tm_min), 2); out.append(UInt8(ascii: ":"))
         digits(Int(parts.tm_sec), 2); out.append(UInt8(ascii: "."))
         digits(Int(now.tv_nsec) / 1_000_000, 3); out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The handler's metadata overlaid with the event's, sorted by key.

@@ -48,13 +48,22 @@ public struct ParleyLogHandler: LogHandler {
     private func textLine(_ event: LogEvent) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(320)
-        line += LogLine.timestamp().utf8
-        line += " \(event.level.rawValue) \(label): \(event.message)".utf8
+        LogLine.appendTimestamp(to: &line)
+        line.append(UInt8(ascii: " "))
+        line += event.level.rawValue.utf8
+        line.append(UInt8(ascii: " "))
+        line += label.utf8
+        line += ": ".utf8
+        line += event.message.description.utf8
         for (key, value) in LogLine.fields(metadata, event.metadata) {
             line.append(UInt8(ascii: " "))
             line += key.utf8
             line.append(UInt8(ascii: "="))
-            Self.appendValue(value.description, to: &line)
+            if case .string(let text) = value {
+                Self.appendValue(text, to: &line)
+            } else {
+                Self.appendValue(value.description, to: &line)
+            }
         }
         return line
     }

@@ -109,11 +109,11 @@ public struct ParleyService: Sendable {
     public func makeRouter() -> Router<ParleyRequestContext> {
         let router = Router(context: ParleyRequestContext.self)
         routes.removeAll()
-        router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware(metrics: metrics))
-        router.add(middleware: ParleyCORSMiddleware(settings: configuration.server.cors))
-        router.add(middleware: ErrorEnvelopeMiddleware(routes: routes, maxBodySize: configuration.server.maxBodySize))
-        router.add(middleware: BodyLimitMiddleware(maxBodySize: configuration.server.maxBodySize))
+        router.add(middleware: RequestEnvelopeMiddleware(
+            accessLog: AccessLog(metrics: metrics),
+            cors: CORSPolicy(settings: configuration.server.cors),
+            errors: ErrorResponder(routes: routes, maxBodySize: configuration.server.maxBodySize),
+            bodyLimit: BodyLimit(maxBodySize: configuration.server.maxBodySize)))
         router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter, invalidKeys: invalidKeys))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
         HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics, drain: drain)

@@ -5,25 +5,21 @@ import Storage
 /// Turns every thrown error into Parley's JSON envelope with the right status — including
 /// unknown routes (404), wrong methods (405 with `Allow`), oversized bodies (413) and
 /// Hummingbird's own errors. No HTML, ever.
-struct ErrorEnvelopeMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
+struct ErrorResponder: Sendable {
     let routes: RouteTable
     let maxBodySize: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let apiError = map(error, request: request)
-            if case .internal = apiError {
-                context.logger.error("request failed", metadata: ["error": "\(error)"])
-            }
-            if LibreTranslateRoutes.paths.contains(request.uri.path) {
-                // LibreTranslate's clients expect its shape on its routes: {"error": "…"}.
-                return LibreTranslateRoutes.errorResponse(apiError.status, apiError.message, headers: apiError.headers)
-            }
-            return JSONResponse.error(apiError, requestID: context.requestID)
+    /// The answer for `error`, thrown while handling `request`.
+    func response(for error: any Error, request: Request, context: ParleyRequestContext) -> Response {
+        let apiError = map(error, request: request)
+        if case .internal = apiError {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
         }
+        if LibreTranslateRoutes.paths.contains(request.uri.path) {
+            // LibreTranslate's clients expect its shape on its routes: {"error": "…"}.
+            return LibreTranslateRoutes.errorResponse(apiError.status, apiError.message, headers: apiError.headers)
+        }
+        return JSONResponse.error(apiError, requestID: context.requestID)
     }
 
     func map(_ error: any Error, request: Request) -> APIError {

@@ -3,25 +3,21 @@ import Logging
 
 /// One structured log line per request (method, path, route, status, duration, caller,
 /// request id) and the HTTP metrics: requests by route, method and status, and latency.
-struct AccessLogMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
+struct AccessLog: Sendable {
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let start = ContinuousClock.now
-        let response = try await next(request, context)
-        let elapsed = start.duration(to: .now)
+    /// Records one finished request.
+    func record(_ request: Request, _ response: Response, context: ParleyRequestContext, elapsed: Duration) {
         let route = context.endpointPath ?? "unmatched"
         metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
         context.logger.info("request", metadata: [
             "method": .string(request.method.rawValue),
             "path": .string(request.uri.path),
             "route": .string(route),
-            "status": .stringConvertible(response.status.code),
+            "status": .string(String(response.status.code)),
             "duration_ms": .string(Self.milliseconds(elapsed)),
             "caller": .string(context.accessRecord.caller),
         ])
-        return response
     }
 
     /// `elapsed` in milliseconds with three decimals (`0.412`).

@@ -1,27 +1,14 @@
 import HTTPTypes
 import Hummingbird
-import Logging
 import Synchronization
 
-/// Gives every request an id — the caller's `X-Request-Id` when it is 1–128 safe characters,
-/// else a new unique one — puts it in the logger's metadata, and returns it on every response.
-struct RequestIDMiddleware: RouterMiddleware {
-    typealias Context = ParleyRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        let id = request.headers[.requestID].flatMap { Self.isAcceptable($0) ? $0 : nil } ?? Self.makeID()
-        context.requestID = id
-        context.logger[metadataKey: "request_id"] = .string(id)
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            // Errors are enveloped further in; anything reaching here is a bug, still enveloped.
-            response = JSONResponse.error(.internal("unexpected error"), requestID: id)
-        }
-        response.headers[.requestID] = id
-        return response
+/// Request ids: the caller's `X-Request-Id` when it is 1–128 safe characters, else a new
+/// unique one. ``RequestEnvelopeMiddleware`` puts it in the logger's metadata and on every
+/// response.
+enum RequestID {
+    /// The id for `request`.
+    static func resolve(_ request: Request) -> String {
+        request.headers[.requestID].flatMap { isAcceptable($0) ? $0 : nil } ?? makeID()
     }
 
     static func isAcceptable(_ id: String) -> Bool {
