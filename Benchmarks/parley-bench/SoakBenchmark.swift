@@ -44,7 +44,7 @@ enum SoakBenchmark {
         let base = "http://127.0.0.1:\(running.port)"
 
         var table = BenchmarkTable("soak: \(minutes) min, fake backend 20 ms, access log at info (\(logPath))")
-        var rss: [Double] = [], descriptors: [Int] = []
+        var rss: [Double] = [], descriptors: [Int] = [], heapInUse: [Double] = []
         var failures = 0
         let editor = Task { try await editLoop(base: base, key: key) }
         for minute in 1...minutes {
@@ -63,12 +63,12 @@ enum SoakBenchmark {
                 failures += failed
                 line.append("\(name) \(format(result.perSecond, 0))/s p50 \(format(result.p50 ?? 0, 1)) p99 \(format(result.p99 ?? 0, 1)) ms\(failed > 0 ? " FAILED \(failed)" : "")")
             }
-            let memory = residentMegabytes(), files = openDescriptors()
-            rss.append(memory); descriptors.append(files)
+            let memory = residentMegabytes(), files = openDescriptors(), heap = heapMegabytes()
+            rss.append(memory); descriptors.append(files); heapInUse.append(heap.inUse)
             let edits = await EditCounter.shared.take()
             failures += edits.failed
             table.add("minute \(minute)", line.joined(separator: " | "))
-            table.add("  process", "RSS \(format(memory, 1)) MB  fds \(files)  sqlite \(format(fileMegabytes(directory + "/parley.sqlite"), 1)) MB  wal \(format(fileMegabytes(directory + "/parley.sqlite-wal"), 2)) MB  edits \(edits.ok) ok \(edits.failed) failed")
+            table.add("  process", "RSS \(format(memory, 1)) MB  heap in use \(format(heap.inUse, 1)) MB of \(format(heap.arenas, 1)) MB  fds \(files)  sqlite \(format(fileMegabytes(directory + "/parley.sqlite"), 1)) MB  wal \(format(fileMegabytes(directory + "/parley.sqlite-wal"), 2)) MB  edits \(edits.ok) ok \(edits.failed) failed")
         }
         editor.cancel()
         _ = await editor.result
@@ -78,6 +78,8 @@ enum SoakBenchmark {
         table.add("failed requests", "\(failures)   (target: 0)")
         table.add("RSS after minute 2", "\(format(growth, 1)) %   (target: <= 10 %)")
         table.add("file descriptors", "\(descriptors.min() ?? 0)–\(descriptors.max() ?? 0)   (target: flat)")
+        let heapBaseline = heapInUse.count > 2 ? heapInUse[1] : heapInUse.first ?? 0
+        table.add("heap in use after minute 2", "\(format(heapBaseline > 0 ? ((heapInUse.last ?? 0) / heapBaseline - 1) * 100 : 0, 1)) %   (what malloc has handed out and not been given back; RSS above it is the allocator's)")
         return table.text
     }
 
@@ -167,6 +169,36 @@ enum SoakBenchmark {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
+    }
+
+    /// glibc's own account of the heap (`malloc_info`, read through `dlsym`: `malloc.h` is not
+    /// in Swift's Glibc module): bytes handed out and not freed, and what its arenas hold from
+    /// the system, to tell a growing heap (something keeps more) from freed memory the
+    /// allocator has not returned.
+    static func heapMegabytes() -> (inUse: Double, arenas: Double) {
+        typealias MallocInfo = @convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_info") else { return (0, 0) }
+        let mallocInfo = unsafeBitCast(symbol, to: MallocInfo.self)
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard let stream = open_memstream(&buffer, &length) else { return (0, 0) }
+        _ = mallocInfo(0, stream)
+        fclose(stream)
+        defer { free(buffer) }
+        guard let buffer else { return (0, 0) }
+        let xml = String(cString: buffer)
+        // The totals after the last </heap>: free chunks ("fast", "rest"), mmapped blocks, and
+        // the system memory of all arenas ("current").
+        let totals = xml.components(separatedBy: "</heap>").last ?? xml
+        func sizeAfter(_ tag: String) -> Double {
+            guard let range = totals.range(of: tag) else { return 0 }
+            let rest = totals[range.upperBound...]
+            guard let open = rest.range(of: "size=\""), let close = rest[open.upperBound...].firstIndex(of: "\"") else { return 0 }
+            return Double(rest[open.upperBound..<close]) ?? 0
+        }
+        let system = sizeAfter("<system type=\"current\""), mmapped = sizeAfter("<total type=\"mmap\"")
+        let free = sizeAfter("<total type=\"fast\"") + sizeAfter("<total type=\"rest\"")
+        return ((system - free + mmapped) / 1_048_576, (system + mmapped) / 1_048_576)
     }
 
     static func openDescriptors() -> Int {

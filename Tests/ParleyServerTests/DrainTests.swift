@@ -46,6 +46,13 @@ struct DrainTests {
         let readiness = await probe.readUntilClosed(timeout: .seconds(3))
         #expect(readiness.text.hasPrefix("HTTP/1.1 503"), "\(readiness.text)")
         #expect(readiness.text.contains(#""status":"draining""#), "\(readiness.text)")
+        // A keep-alive client is told to take its next request elsewhere, so that it does not
+        // send it on a connection the server is about to close.
+        let keptAlive = try RawConnection(port: server.port)
+        keptAlive.send("GET /healthz HTTP/1.1\r\nHost: parley\r\n\r\n")
+        let answer = await keptAlive.readUntilClosed(timeout: .seconds(1))
+        #expect(answer.text.hasPrefix("HTTP/1.1 200"), "\(answer.text)")
+        #expect(answer.text.lowercased().contains("connection: close"), "\(answer.text)")
 
         for (index, task) in inFlight.enumerated() {
             do {

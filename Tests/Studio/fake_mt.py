@@ -9,16 +9,22 @@ real answers through Parley's engine, only predictable: a text is "translated" b
   POST /translate  -> {"q": str | [str], "source", "target"} -> {"translatedText": same shape}
 
 Usage: python3 fake_mt.py PORT   (prints "ready" once listening; stops on SIGTERM)
+FAKE_MT_DELAY_MS=N makes every translation take N ms (Benchmarks/drain.sh: requests in flight).
 """
 
 import json
+import os
 import signal
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 LANGUAGES = [("en", "English"), ("es", "Spanish"), ("ru", "Russian"), ("ar", "Arabic"),
              ("uk", "Ukrainian"), ("ga", "Irish"), ("sw", "Swahili"), ("ha", "Hausa")]
+
+
+DELAY_SECONDS = int(os.environ.get("FAKE_MT_DELAY_MS", "0")) / 1000
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -61,6 +67,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, {"error": "Invalid request: missing q or target"})
         if target not in dict(LANGUAGES):
             return self.reply(400, {"error": f"{target} is not supported"})
+        if DELAY_SECONDS:
+            time.sleep(DELAY_SECONDS)
         translate = lambda text: f"[{target}] {text}"
         translated = [translate(t) for t in q] if isinstance(q, list) else translate(q)
         return self.reply(200, {"translatedText": translated})

@@ -22,10 +22,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private enum Phase {
         /// Between requests: nothing of the next one has arrived.
         case waiting
-        /// Bytes of a request head arrived; it must be complete before the deadline.
-        case head(deadline: Scheduled<Void>)
-        /// The head came with a body, which must keep arriving at the minimum rate.
-        case body(receivedInWindow: Int, check: Scheduled<Void>)
+        /// Bytes of a request head arrived at `since`; it must be complete within the header timeout.
+        case head(since: NIODeadline)
+        /// The head came with a body, which must keep arriving at the minimum rate: bytes
+        /// received since the window started.
+        case body(receivedInWindow: Int, windowStart: NIODeadline)
         /// The request is complete and being answered.
         case answering
     }
@@ -38,6 +39,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var counted = false
     private var watcher: RawTrafficWatcher?
     private var context: ChannelHandlerContext?
+    /// The connection's one timer, checking the phase every ``ConnectionLimits/tick``.
+    /// One repeating timer per connection rather than one scheduled and cancelled per request
+    /// (two for a request with a body): under wrk the per-request timers were about 2 % of a
+    /// cached `/v1/translate`.
+    private var ticker: RepeatedTask?
 
     init(limits: ConnectionLimits, connections: OpenConnections, logger: Logger) {
         self.limits = limits
@@ -66,6 +72,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func channelActive(context: ChannelHandlerContext) {
         if connections.open(limit: limits.maxConnections) {
             counted = true
+            let guardian = NIOLoopBound(self, eventLoop: context.eventLoop)
+            ticker = context.eventLoop.scheduleRepeatedTask(initialDelay: limits.tick, delay: limits.tick) { _ in
+                guardian.value.checkDeadlines()
+            }
         } else {
             logger.warning("connection refused: the limit of open connections is reached", metadata: ["limit": "\(limits.maxConnections)"])
             refuse(status: 503, reason: "Service Unavailable", code: "too_many_connections",
@@ -85,12 +95,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func bytesArrived(_ count: Int) {
         switch phase {
         case .waiting:
-            guard let context else { return }
-            let guardian = NIOLoopBound(self, eventLoop: context.eventLoop)
-            let deadline = context.eventLoop.scheduleTask(in: limits.headerTimeout) { guardian.value.headTimedOut() }
-            phase = .head(deadline: deadline)
-        case .body(let received, let check):
-            phase = .body(receivedInWindow: received + count, check: check)
+            phase = .head(since: .now())
+        case .body(let received, let start):
+            phase = .body(receivedInWindow: received + count, windowStart: start)
         case .head, .answering:
             break
         }
@@ -99,13 +106,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if case .head(let deadline) = phase { deadline.cancel() }
             responseStarted = false
-            phase = Self.hasBody(request) ? .body(receivedInWindow: 0, check: scheduleBodyCheck(context)) : .answering
+            phase = Self.hasBody(request) ? .body(receivedInWindow: 0, windowStart: .now()) : .answering
         case .body:
             break
         case .end:
-            if case .body(_, let check) = phase { check.cancel() }
             phase = .answering
         }
         context.fireChannelRead(data)
@@ -140,52 +145,44 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     // MARK: Timeouts
 
-    private func headTimedOut() {
-        guard case .head = phase else { return }
-        logger.info("cut a client whose request head was too slow", metadata: ["timeout": "\(limits.headerTimeout)"])
-        refuse(status: 408, reason: "Request Timeout", code: "request_timeout",
-               message: "the request headers did not arrive in time")
-    }
-
-    private func checkBodyRate() {
-        guard case .body(let received, _) = phase, let context else { return }
-        if received >= limits.bytesPerWindow {
-            phase = .body(receivedInWindow: 0, check: scheduleBodyCheck(context))
-            return
-        }
-        logger.info("cut a client whose request body was too slow",
-                    metadata: ["received": "\(received)", "required": "\(limits.bytesPerWindow)", "window": "\(limits.bodyRateWindow)"])
-        if responseStarted {
-            context.close(promise: nil) // an answer is already on its way: do not send a second one
-        } else {
+    /// Runs every tick: cuts a head older than the header timeout, and a body that gained
+    /// less than the minimum rate over a window that has ended (then starts the next window).
+    private func checkDeadlines() {
+        let now = NIODeadline.now()
+        switch phase {
+        case .head(let since) where now - since >= limits.headerTimeout:
+            logger.info("cut a client whose request head was too slow", metadata: ["timeout": "\(limits.headerTimeout)"])
             refuse(status: 408, reason: "Request Timeout", code: "request_timeout",
-                   message: "the request body arrived too slowly")
+                   message: "the request headers did not arrive in time")
+        case .body(let received, let start) where now - start >= limits.bodyRateWindow:
+            let required = limits.bytesRequired(over: now - start)
+            if received >= required {
+                phase = .body(receivedInWindow: 0, windowStart: now)
+                return
+            }
+            logger.info("cut a client whose request body was too slow",
+                        metadata: ["received": "\(received)", "required": "\(required)", "window": "\(now - start)"])
+            if responseStarted {
+                context?.close(promise: nil) // an answer is already on its way: do not send a second one
+            } else {
+                refuse(status: 408, reason: "Request Timeout", code: "request_timeout",
+                       message: "the request body arrived too slowly")
+            }
+        default:
+            break
         }
-    }
-
-    private func scheduleBodyCheck(_ context: ChannelHandlerContext) -> Scheduled<Void> {
-        let guardian = NIOLoopBound(self, eventLoop: context.eventLoop)
-        return context.eventLoop.scheduleTask(in: limits.bodyRateWindow) { guardian.value.checkBodyRate() }
     }
 
     // MARK: Helpers
 
     private func refuse(status: Int, reason: String, code: String, message: String, retryAfter: Int? = nil) {
-        cancelTimers()
         phase = .answering
         watcher?.refuse(with: RawHTTPResponse.bytes(status: status, reason: reason, code: code, message: message, retryAfter: retryAfter))
     }
 
-    private func cancelTimers() {
-        switch phase {
-        case .head(let deadline): deadline.cancel()
-        case .body(_, let check): check.cancel()
-        case .waiting, .answering: break
-        }
-    }
-
     private func finish() {
-        cancelTimers()
+        ticker?.cancel()
+        ticker = nil
         phase = .answering
         if counted {
             counted = false

@@ -18,9 +18,18 @@ struct ConnectionLimits: Sendable {
         maxConnections = settings.maxConnections
     }
 
-    /// Bytes a body must have gained in each window.
-    var bytesPerWindow: Int {
-        Int((Double(minimumBodyRate) * Double(bodyRateWindow.nanoseconds) / 1e9).rounded(.up))
+    /// Bytes a body must have gained over `elapsed` (a window, or a little more: deadlines
+    /// are checked every ``tick``).
+    func bytesRequired(over elapsed: TimeAmount) -> Int {
+        Int((Double(minimumBodyRate) * Double(elapsed.nanoseconds) / 1e9).rounded(.up))
+    }
+
+    /// How often a connection's deadlines are checked: a quarter of the shorter of the header
+    /// timeout and the body window, at most a second, so a deadline is acted on at most that
+    /// late.
+    var tick: TimeAmount {
+        let shorter = min(headerTimeout, bodyRateWindow)
+        return max(.milliseconds(10), min(.seconds(1), .nanoseconds(shorter.nanoseconds / 4)))
     }
 }
 

@@ -113,7 +113,8 @@ public struct ParleyService: Sendable {
             accessLog: AccessLog(metrics: metrics),
             cors: CORSPolicy(settings: configuration.server.cors),
             errors: ErrorResponder(routes: routes, maxBodySize: configuration.server.maxBodySize),
-            bodyLimit: BodyLimit(maxBodySize: configuration.server.maxBodySize)))
+            bodyLimit: BodyLimit(maxBodySize: configuration.server.maxBodySize),
+            drain: drain))
         router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter, invalidKeys: invalidKeys))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
         HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics, drain: drain)
