@@ -22,18 +22,14 @@ work="$(mktemp -d)"
 source Tests/Support/processes.sh
 
 mt_port="$(free_port)"
-FAKE_MT_DELAY_MS=100 python3 Tests/Studio/fake_mt.py "$mt_port" > "$work/fake_mt.log" 2>&1 &
-pids+=("$!")
-wait_http "http://127.0.0.1:$mt_port/health" "${pids[-1]}" 20 "$work/fake_mt.log"
+export FAKE_MT_DELAY_MS=100
+start_fake_mt "$mt_port" "$work/fake_mt.log"
 
 port="$(free_port)"
 data="$work/data"
 config="$work/parley.json"
 echo '{"auth": {"rateLimit": {"requestsPerSecond": 0, "burst": 0}}, "cache": {"enabled": false}}' > "$config"
-"$binary" serve --config "$config" --port "$port" --data-dir "$data" \
-  --backend "lt=libretranslate@http://127.0.0.1:$mt_port" > "$work/parley.log" 2>&1 &
-pids+=("$!")
-parley_pid="${pids[-1]}"
+start_parley "$binary" "$config" "$port" "$data" "$mt_port" "$work/parley.log"
 wait_http "http://127.0.0.1:$port/readyz" "$parley_pid" 60 "$work/parley.log"
 key="$("$binary" keys create --config "$config" --data-dir "$data" --unlimited --name drain --scope translate 2>/dev/null | tail -n 1)"
 [[ "$key" == pk_* ]] || { say "parley keys create printed no key"; exit 1; }

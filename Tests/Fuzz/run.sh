@@ -92,9 +92,7 @@ tree_digest() { (cd "$root" && find Catalogs Glossaries -type f -print0 | sort -
 before="$(tree_digest)"
 
 mt_port="$(free_port)"
-python3 "$fake_mt" "$mt_port" > "$logs/fake_mt.log" 2>&1 &
-pids+=("$!")
-wait_http "http://127.0.0.1:$mt_port/health" "${pids[-1]}" 20 "$logs/fake_mt.log" || fail "the fake MT server did not start"
+start_fake_mt "$mt_port" "$logs/fake_mt.log" || fail "the fake MT server did not start"
 
 port="$(free_port)"
 config="$work/parley.json"
@@ -125,11 +123,7 @@ with open(path, "w") as f:
     json.dump(config, f)
 PY
 data="$work/data"
-(cd "$root" && exec "$binary" serve --config "$config" --port "$port" --data-dir "$data" \
-  --backend "lt=libretranslate@http://127.0.0.1:$mt_port") > "$logs/parley.log" 2>&1 &
-pids+=("$!")
-parley_pid="${pids[-1]}"
-wait_http "http://127.0.0.1:$port/healthz" "$parley_pid" 120 "$logs/parley.log" || fail "parley serve did not start"
+start_parley "$binary" "$config" "$port" "$data" "$mt_port" "$logs/parley.log" || fail "parley serve did not start"
 # Ready = the store works and the (fake) MT backend was found healthy: translation needs it.
 wait_http "http://127.0.0.1:$port/readyz" "$parley_pid" 60 "$logs/parley.log" || fail "parley serve did not become ready"
 

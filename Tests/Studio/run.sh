@@ -70,9 +70,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/parley-studio.XXXXXX")"
 source "$root/Tests/Support/processes.sh"
 
 mt_port="$(free_port)"
-python3 "$here/fake_mt.py" "$mt_port" > "$logs/fake_mt.log" 2>&1 &
-pids+=("$!")
-wait_http "http://127.0.0.1:$mt_port/health" "${pids[-1]}" 20 "$logs/fake_mt.log" || { echo "0 passed, 1 failed"; exit 1; }
+start_fake_mt "$mt_port" "$logs/fake_mt.log" || { echo "0 passed, 1 failed"; exit 1; }
 
 port="$(free_port)"
 config="$work/parley.json"
@@ -95,12 +93,9 @@ with open(path, "w") as f:
     json.dump(config, f)
 PY
 data="$work/data"
-(cd "$root" && exec "$binary" serve --config "$config" --port "$port" --data-dir "$data" \
-  --backend "lt=libretranslate@http://127.0.0.1:$mt_port") > "$logs/parley.log" 2>&1 &
-pids+=("$!")
-wait_http "http://127.0.0.1:$port/healthz" "${pids[-1]}" 120 "$logs/parley.log" || { echo "0 passed, 1 failed"; exit 1; }
+start_parley "$binary" "$config" "$port" "$data" "$mt_port" "$logs/parley.log" || { echo "0 passed, 1 failed"; exit 1; }
 # Ready = the store works and the (fake) MT backend was found healthy: suggestions need it.
-wait_http "http://127.0.0.1:$port/readyz" "${pids[-1]}" 60 "$logs/parley.log" || { echo "0 passed, 1 failed"; exit 1; }
+wait_http "http://127.0.0.1:$port/readyz" "$parley_pid" 60 "$logs/parley.log" || { echo "0 passed, 1 failed"; exit 1; }
 
 make_key() {
   local name="$1"; shift
