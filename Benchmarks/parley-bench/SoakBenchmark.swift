@@ -25,6 +25,8 @@ enum SoakBenchmark {
 
     static func run(arguments: [String]) async throws -> String {
         let minutes = arguments.firstIndex(of: "--minutes").flatMap { Int(arguments[safe: $0 + 1] ?? "") } ?? 10
+        // `--skip uncached,edits`: leaves traffic kinds out, to tell which one a growth comes with.
+        let skipped = Set(arguments.firstIndex(of: "--skip").flatMap { arguments[safe: $0 + 1] }?.split(separator: ",").map(String.init) ?? [])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-soak-\(UUID().uuidString)").path
         var configuration = ParleyConfiguration()
         configuration.server.port = 0
@@ -43,12 +45,12 @@ enum SoakBenchmark {
         let running = try await HTTPBenchmarks.start(service.makeApplication { continuation.yield($0) }, ports: ports)
         let base = "http://127.0.0.1:\(running.port)"
 
-        var table = BenchmarkTable("soak: \(minutes) min, fake backend 20 ms, access log at info (\(logPath))")
+        var table = BenchmarkTable("soak: \(minutes) min, fake backend 20 ms, access log at info (\(logPath))\(skipped.isEmpty ? "" : ", without " + skipped.sorted().joined(separator: ", "))")
         var rss: [Double] = [], descriptors: [Int] = [], heapInUse: [Double] = []
         var failures = 0
-        let editor = Task { try await editLoop(base: base, key: key) }
+        let editor = Task { if !skipped.contains("edits") { try await editLoop(base: base, key: key) } }
         for minute in 1...minutes {
-            let routes = routes(key: key, minute: minute)
+            let routes = routes(key: key, minute: minute).filter { !skipped.contains($0.name) }
             let results = try await withThrowingTaskGroup(of: (String, WrkLoad.Result).self) { group in
                 for route in routes {
                     group.addTask { (route.name, try await WrkLoad.run(script: route.script, url: base + "/", connections: route.connections, threads: 1, seconds: 60)) }
@@ -68,7 +70,7 @@ enum SoakBenchmark {
             let edits = await EditCounter.shared.take()
             failures += edits.failed
             table.add("minute \(minute)", line.joined(separator: " | "))
-            table.add("  process", "RSS \(format(memory, 1)) MB  heap in use \(format(heap.inUse, 1)) MB of \(format(heap.arenas, 1)) MB  fds \(files)  sqlite \(format(fileMegabytes(directory + "/parley.sqlite"), 1)) MB  wal \(format(fileMegabytes(directory + "/parley.sqlite-wal"), 2)) MB  edits \(edits.ok) ok \(edits.failed) failed")
+            table.add("  process", "RSS \(format(memory, 1)) MB  heap in use \(format(heap.inUse, 1)) MB of \(format(heap.arenas, 1)) MB (SQLite's \(format(sqliteMegabytes(), 1)) MB)  fds \(files)  sqlite \(format(fileMegabytes(directory + "/parley.sqlite"), 1)) MB  wal \(format(fileMegabytes(directory + "/parley.sqlite-wal"), 2)) MB  edits \(edits.ok) ok \(edits.failed) failed")
         }
         editor.cancel()
         _ = await editor.result
@@ -199,6 +201,15 @@ enum SoakBenchmark {
         let system = sizeAfter("<system type=\"current\""), mmapped = sizeAfter("<total type=\"mmap\"")
         let free = sizeAfter("<total type=\"fast\"") + sizeAfter("<total type=\"rest\"")
         return ((system - free + mmapped) / 1_048_576, (system + mmapped) / 1_048_576)
+    }
+
+    /// What SQLite has allocated (`sqlite3_memory_used`, through `dlsym` as GRDB links the
+    /// library): its page caches, statements and schema. Bounded by the store's reader count
+    /// times its page cache, it grows as the file does until the caches are full.
+    static func sqliteMegabytes() -> Double {
+        typealias MemoryUsed = @convention(c) () -> Int64
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sqlite3_memory_used") else { return 0 }
+        return Double(unsafeBitCast(symbol, to: MemoryUsed.self)()) / 1_048_576
     }
 
     static func openDescriptors() -> Int {

@@ -9,6 +9,10 @@ public final class RateLimiter: Sendable {
     public let burst: Double
     private let clock = ContinuousClock()
     private let buckets = Mutex<[String: Bucket]>([:])
+    /// Whether any caller has a bucket: read without the lock, so that a limiter nobody has
+    /// drawn on yet (the refused-key limiter, in a healthy deployment) costs its callers
+    /// nothing, not even the string that names them.
+    private let inUse = Atomic<Bool>(false)
 
     struct Bucket {
         var tokens: Double
@@ -21,10 +25,12 @@ public final class RateLimiter: Sendable {
     }
 
     /// Whether `caller` has no token left (without taking one): the `Retry-After` seconds, or
-    /// `nil` when a request would be allowed.
-    public func exhausted(_ caller: String) -> Int? {
-        guard rate > 0 else { return nil }
+    /// `nil` when a request would be allowed. `caller` is only made when some caller has a
+    /// bucket.
+    public func exhausted(_ caller: @autoclosure () -> String) -> Int? {
+        guard rate > 0, inUse.load(ordering: .acquiring) else { return nil }
         let now = clock.now
+        let caller = caller()
         return buckets.withLock { buckets -> Int? in
             guard let bucket = buckets[caller] else { return nil }
             let elapsed = bucket.updated.duration(to: now)
@@ -48,6 +54,7 @@ public final class RateLimiter: Sendable {
             defer {
                 if buckets.count > 100_000 { buckets.removeAll(keepingCapacity: true) }
                 buckets[caller] = bucket
+                inUse.store(true, ordering: .releasing)
             }
             if bucket.tokens >= 1 {
                 bucket.tokens -= 1

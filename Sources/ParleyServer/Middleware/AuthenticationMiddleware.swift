@@ -24,8 +24,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization] {
-            let address = "ip:\(context.remoteAddress ?? "unknown")"
-            if let retryAfter = invalidKeys.exhausted(address) {
+            if let retryAfter = invalidKeys.exhausted(Self.address(of: context)) {
                 throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
             }
             let parts = header.split(separator: " ", maxSplits: 1)
@@ -36,7 +35,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 while token.last?.isWhitespace == true { token.removeLast() }
                 context.principal = try await keys.authenticate(key: String(token))
             } catch let error as AuthenticationError {
-                if let retryAfter = invalidKeys.take(address) {
+                if let retryAfter = invalidKeys.take(Self.address(of: context)) {
                     throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
                 }
                 throw APIError.authentication(error)
@@ -47,11 +46,18 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.principal = Principal(keyID: nil, name: "anonymous", scopes: anonymousScopes, unlimited: false)
         }
         if !context.principal.unlimited && !Self.unlimitedPaths.contains(request.uri.path) {
-            let caller = context.principal.keyID ?? "ip:\(context.remoteAddress ?? "unknown")"
+            let caller = context.principal.keyID ?? Self.address(of: context)
             if let retryAfter = limiter.take(caller) {
                 throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
             }
         }
         return try await next(request, context)
+    }
+
+    /// The client address as limiters name it. Made only when a limiter needs it: a keyed
+    /// request used to format the peer's address (a string allocation) on every cache hit,
+    /// for a refused-key limiter that is empty in a healthy deployment.
+    static func address(of context: Context) -> String {
+        "ip:\(context.remoteAddress ?? "unknown")"
     }
 }
