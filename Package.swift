@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // System ICU (libicu-dev), wrapped in plain C so no Swift module sees ICU's types.
@@ -72,10 +74,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Parley's durable state: SQLite (GRDB) for one instance, PostgreSQL (postgres-nio) for many.
         .target(
             name: "Storage",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -234,7 +240,8 @@ let package = Package(
         .testTarget(name: "LanguagesTests", dependencies: ["Languages"], swiftSettings: swiftSettings),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceConfigurationTests", dependencies: ["ServiceConfiguration"], swiftSettings: swiftSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+        // The store contract runs against SQLite and against the PostgreSQL test.sh starts.
+        .testTarget(name: "StorageTests", dependencies: ["Storage", .product(name: "PostgresNIO", package: "postgres-nio")], swiftSettings: swiftSettings),
         .testTarget(name: "AccessControlTests", dependencies: ["AccessControl", "Hashing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParleyServerTests",

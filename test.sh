@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Parley's whole test suite:
-#   1. the Swift unit and HTTP tests (everything but InteropTests);
+#   1. the Swift unit and HTTP tests (everything but InteropTests), the store contract against
+#      SQLite and a throwaway PostgreSQL (Tests/Support/postgres.sh);
 #   2. the interop tests against real LibreTranslate 1.9.6 and a CTranslate2 NLLB server,
 #      started (and always stopped) by Tests/Interop/harness — see Tests/Interop/README.md;
 #   3. the browser tests of Parley Studio: Selenium driving headless Chromium against a real
@@ -18,6 +19,16 @@ if [[ -n "${PARLEY_SCRATCH_PATH:-}" ]]; then scratch=(--scratch-path "$PARLEY_SC
 phase() { echo "test.sh: $*" >&2; }
 
 swift build --build-tests "${scratch[@]}"
+
+# A throwaway PostgreSQL for the store contract (Tests/Support/postgres.sh); stopped on exit.
+# Under CI=true a database that cannot start fails the run; elsewhere the PostgreSQL half of
+# the store tests is left out, with a warning.
+source Tests/Support/postgres.sh
+trap stop_postgres EXIT
+if ! start_postgres; then
+  if [[ "${CI:-}" == "true" ]]; then phase "FAILED: PostgreSQL did not start"; exit 1; fi
+  phase "warning: no PostgreSQL; the store contract runs against SQLite only"
+fi
 
 start=$SECONDS
 unit=0

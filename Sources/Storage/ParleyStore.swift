@@ -1,13 +1,17 @@
 import Foundation
 
-/// Parley's durable state, behind one seam: SQLite (``SQLiteStore``) for one instance, a
-/// shared database for several. Every acknowledged write is committed before the call returns.
-public protocol ParleyStore: CatalogStore, Sendable {
+/// Parley's durable state, behind one seam: SQLite (``SQLiteStore``) for one instance,
+/// PostgreSQL (``PostgresStore``) shared by several. Every acknowledged write is committed
+/// before the call returns. ``StoreURL/open(logger:)`` opens the one a URL names.
+public protocol ParleyStore: CatalogStore, AuditStore, Sendable {
     /// Proves the store can be read now (used by `/readyz`); throws ``StoreError`` otherwise.
     func ping() async throws
 
     /// A short description for logs and `/readyz` (`sqlite:/path/parley.sqlite`).
     var location: String { get }
+
+    /// Closes the store; every later call fails with ``StoreError/unavailable(_:)``.
+    func close() async throws
 
     // MARK: API keys
 

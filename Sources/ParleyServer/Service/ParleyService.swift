@@ -79,9 +79,9 @@ public struct ParleyService: Sendable {
         self.jobs = jobs
         if let webhookMonitor {
             self.webhookMonitor = webhookMonitor
-        } else if let url = configuration.webhook.url, let audit = store as? any AuditStore {
+        } else if let url = configuration.webhook.url {
             self.webhookMonitor = WebhookChangeMonitor(
-                store: audit,
+                store: store,
                 notifier: WebhookNotifier(
                     settings: WebhookSettings(url: url, secret: configuration.webhook.secret, maxAttempts: configuration.webhook.maxAttempts),
                     logger: logger),

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension SQLiteStore: AuditStore {
+extension SQLiteStore {
     public func catalogRevisions(_ query: AuditQuery) async throws -> [CatalogRevisionRecord] {
         try await read { db in
             let (clause, arguments) = Self.auditConditions(query, actorColumn: "author")

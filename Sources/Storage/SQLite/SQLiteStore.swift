@@ -20,14 +20,24 @@ public final class SQLiteStore: ParleyStore {
     /// with 1,024 grew just as fast, so the caches are not what grows).
     static let cacheKiB = 2000
 
+    /// The database file's name in a data directory.
+    public static let fileName = "parley.sqlite"
+
     /// Opens (creating if needed) `<directory>/parley.sqlite` and applies pending migrations.
-    public init(directory: String) throws {
+    public convenience init(directory: String) throws {
+        try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName))
+    }
+
+    /// Opens (creating it and its directory if needed) the database file at `path` and applies
+    /// pending migrations.
+    public init(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
         } catch {
             throw StoreError.unavailable("cannot create data directory \(directory): \(error.localizedDescription)")
         }
-        path = (directory as NSString).appendingPathComponent("parley.sqlite")
+        self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         // What the store may hold in memory is bounded here: at most `readerCount` readers and

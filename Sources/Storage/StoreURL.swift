@@ -1,0 +1,62 @@
+import Foundation
+import Logging
+
+/// Which store to open, as `store.url` (`PARLEY_STORE_URL`, `--store`) names it.
+///
+/// ```text
+/// (nothing)                                     SQLite in the data directory: <data-dir>/parley.sqlite
+/// sqlite:/var/lib/parley/parley.sqlite          SQLite, this file
+/// postgres://parley:secret@db:5432/parley       PostgreSQL (postgresql:// too)
+/// postgres://parley@db/parley?sslmode=require   … over TLS
+/// postgres://parley@/parley?host=/run/postgresql … over the server's Unix socket
+/// ```
+public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
+    /// An SQLite database file.
+    case sqlite(path: String)
+    /// A PostgreSQL database.
+    case postgres(PostgresURL)
+
+    /// Parses a store URL; `nil` or an empty string means SQLite in `dataDirectory`.
+    public init(_ text: String?, dataDirectory: String) throws(StoreError) {
+        let text = text?.trimmingCharacters(in: .whitespaces) ?? ""
+        if text.isEmpty {
+            self = .sqlite(path: (dataDirectory as NSString).appendingPathComponent(SQLiteStore.fileName))
+        } else if text.hasPrefix("sqlite:") {
+            var path = String(text.dropFirst("sqlite:".count))
+            // sqlite:///abs/path, as SQLAlchemy writes it, is the same file as sqlite:/abs/path.
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else { throw .invalidURL("sqlite: needs a file path, e.g. sqlite:./data/parley.sqlite") }
+            self = .sqlite(path: path)
+        } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(try PostgresURL(text))
+        } else {
+            throw .invalidURL("'\(Self.redacting(text))' is not a store URL: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+        }
+    }
+
+    /// The URL without its password, fit for logs and `/readyz`.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let url): url.description
+        }
+    }
+
+    /// A text that may be a URL with a password, with the password replaced (for error messages).
+    static func redacting(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@"),
+              let colon = text[scheme.upperBound..<at].firstIndex(of: ":")
+        else { return text }
+        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
+    }
+}
+
+extension StoreURL {
+    /// Opens (creating and migrating as needed) the store this URL names.
+    public func open(logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
+        switch self {
+        case .sqlite(let path): try SQLiteStore(path: path)
+        case .postgres(let url): try await PostgresStore.open(url, logger: logger)
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+@testable import Storage
+
+/// What every ``ParleyStore`` promises, checked on SQLite and on PostgreSQL alike.
+@Suite("Store contract")
+struct StoreContractTests {
+    static let t0 = Date(timeIntervalSince1970: 1_700_000_000.123456)
+
+    func key(_ id: String, hash: String, at offset: TimeInterval = 0) -> APIKeyRecord {
+        APIKeyRecord(
+            id: id, name: "test-\(id)", hash: hash, prefix: "pk_abcde", scopes: ["translate", "catalog:write:ar"],
+            unlimited: id.hasSuffix("u"), createdAt: Self.t0.addingTimeInterval(offset))
+    }
+
+    func entry(_ key: String, _ language: String = "es", value: String? = "Hola", revision: Int = 1, namespace: String = "common", position: Int? = 0) -> CatalogEntryRecord {
+        CatalogEntryRecord(
+            namespace: namespace, key: key, language: language, position: position, isPlural: false, value: value,
+            state: value == nil ? .untranslated : .translated, revision: revision, synced: value, findings: nil,
+            updatedAt: Self.t0.addingTimeInterval(Double(revision)), updatedBy: "alice")
+    }
+
+    func edit(_ entry: CatalogEntryRecord, from old: String?, note: String? = nil) -> CatalogRevisionRecord {
+        CatalogRevisionRecord(
+            namespace: entry.namespace, key: entry.key, language: entry.language, revision: entry.revision, kind: .edit,
+            author: entry.updatedBy, at: entry.updatedAt, oldValue: old, newValue: entry.value,
+            oldState: old == nil ? nil : .translated, newState: entry.state, note: note)
+    }
+
+    // MARK: API keys
+
+    @Test(arguments: StoreKind.available)
+    func apiKeys(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        try await store.insertAPIKey(key("key_2u", hash: "bb", at: 1))
+        try await store.insertAPIKey(key("key_1", hash: "aa"))
+        let keys = try await store.listAPIKeys()
+        #expect(keys.map(\.id) == ["key_1", "key_2u"])  // oldest first
+        #expect(keys[0] == key("key_1", hash: "aa"))
+        #expect(keys[1].unlimited)
+        #expect(try await store.apiKey(hash: "aa")?.id == "key_1")
+        #expect(try await store.apiKey(hash: "zz") == nil)
+        let revokedAt = Self.t0.addingTimeInterval(100)
+        #expect(try await store.revokeAPIKey(id: "key_2u", at: revokedAt))
+        #expect(try await !store.revokeAPIKey(id: "key_2u", at: Date()))
+        #expect(try await !store.revokeAPIKey(id: "key_missing", at: Date()))
+        #expect(try await store.apiKey(hash: "bb")?.revokedAt == revokedAt)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func duplicateKeyHashIsAConflict(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        try await store.insertAPIKey(key("key_1", hash: "aa"))
+        await #expect {
+            try await store.insertAPIKey(key("key_2", hash: "aa"))
+        } throws: { error in
+            guard case StoreError.conflict = error else { return false }
+            return true
+        }
+        #expect(try await store.listAPIKeys().count == 1)
+    }
+
+    // MARK: Translation cache
+
+    @Test(arguments: StoreKind.available)
+    func translationCache(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let old = CachedTranslation(key: "k1", text: "Hola", backend: "lt", createdAt: Self.t0)
+        let new = CachedTranslation(key: "k2", text: "Привет 👋", backend: "nllb+lt", createdAt: Self.t0.addingTimeInterval(60))
+        try await store.saveTranslations([old, new])
+        try await store.saveTranslations([])
+        #expect(try await store.cachedTranslation(key: "k1", notBefore: .distantPast) == old)
+        #expect(try await store.cachedTranslation(key: "k2", notBefore: .distantPast) == new)
+        #expect(try await store.cachedTranslation(key: "k1", notBefore: Self.t0.addingTimeInterval(1)) == nil)  // too old
+        #expect(try await store.cachedTranslation(key: "missing", notBefore: .distantPast) == nil)
+
+        // Saving a key again replaces it; a key twice in one batch keeps the last.
+        let replaced = CachedTranslation(key: "k1", text: "Buenas", backend: "lt", createdAt: Self.t0.addingTimeInterval(120))
+        try await store.saveTranslations([CachedTranslation(key: "k1", text: "first", backend: "x", createdAt: Self.t0), replaced])
+        #expect(try await store.cachedTranslation(key: "k1", notBefore: .distantPast) == replaced)
+
+        let statistics = try await store.translationCacheStatistics()
+        #expect(statistics.entries == 2)
+        #expect(statistics.bytes == "Buenas".utf8.count + 2 + "Привет 👋".utf8.count + 2)
+        #expect(statistics.oldest == new.createdAt)
+        #expect(statistics.newest == replaced.createdAt)
+
+        #expect(try await store.purgeTranslations(olderThan: Self.t0.addingTimeInterval(100)) == 1)
+        #expect(try await store.cachedTranslation(key: "k2", notBefore: .distantPast) == nil)
+        #expect(try await store.purgeTranslations(olderThan: nil) == 1)
+        #expect(try await store.translationCacheStatistics() == TranslationCacheStatistics(entries: 0, bytes: 0, oldest: nil, newest: nil))
+    }
+
+    // MARK: Catalogs
+
+    @Test(arguments: StoreKind.available)
+    func catalogMutationsHistoryAndVersions(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        #expect(try await store.catalogIsEmpty())
+        let a = entry("a", position: 1), b = entry("b", value: nil, position: nil), c = entry("c", "ar", value: "مرحبا", position: 0)
+        try await store.applyCatalogMutations([
+            CatalogMutation(entry: a, expectedRevision: nil, history: [edit(a, from: nil)]),
+            CatalogMutation(entry: b, expectedRevision: nil, history: []),
+            CatalogMutation(entry: c, expectedRevision: nil, history: [edit(c, from: nil, note: "first")]),
+        ])
+        #expect(try await !store.catalogIsEmpty())
+        #expect(try await store.catalogEntry(a.id) == a)
+        #expect(try await store.catalogEntry(b.id) == b)
+        #expect(try await store.catalogEntry(CatalogEntryID(namespace: "common", key: "zz", language: "es")) == nil)
+        // Ordered by namespace, language, position (absent last), key.
+        #expect(try await store.catalogEntries(namespace: nil, language: nil).map(\.id) == [c.id, a.id, b.id])
+        #expect(try await store.catalogEntries(namespace: "common", language: "es").map(\.key) == ["a", "b"])
+        #expect(try await store.catalogEntries(namespace: "other", language: nil).isEmpty)
+        #expect(try await store.catalogVersions(namespace: "common") == ["es": 1, "ar": 1])
+
+        // An edit with the right revision applies and appends history, in order.
+        var a2 = a
+        a2.value = "Hola a todos"
+        a2.revision = 2
+        a2.updatedAt = Self.t0.addingTimeInterval(2)
+        a2.needsReview = true
+        a2.isLiteral = false
+        a2.findings = #"[{"check":"length"}]"#
+        let review = CatalogRevisionRecord(
+            namespace: "common", key: "a", language: "es", revision: 2, kind: .review, author: "bob", at: a2.updatedAt,
+            oldValue: nil, newValue: nil, oldState: .translated, newState: .reviewed)
+        try await store.applyCatalogMutations([CatalogMutation(entry: a2, expectedRevision: 1, history: [edit(a2, from: "Hola"), review])])
+        #expect(try await store.catalogEntry(a.id) == a2)
+        let history = try await store.catalogHistory(a.id)
+        #expect(history == [edit(a, from: nil), edit(a2, from: "Hola"), review])
+        #expect(try await store.catalogVersions(namespace: "common") == ["es": 2, "ar": 1])
+
+        // A change that does not touch the document leaves the version alone.
+        var a3 = a2
+        a3.needsReview = false
+        try await store.applyCatalogMutations([CatalogMutation(entry: a3, expectedRevision: 2, history: [], touchesDocument: false)])
+        #expect(try await store.catalogVersions(namespace: "common") == ["es": 2, "ar": 1])
+        #expect(try await store.allCatalogVersions() == [
+            CatalogVersionKey(namespace: "common", language: "es"): 2, CatalogVersionKey(namespace: "common", language: "ar"): 1,
+        ])
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aConflictWritesNothing(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let a = entry("a"), b = entry("b")
+        try await store.applyCatalogMutations([CatalogMutation(entry: a, expectedRevision: nil, history: [edit(a, from: nil)])])
+        var a2 = a
+        a2.revision = 2
+        a2.value = "changed"
+        // b is new and fine, a is stale (expected 5, stored 1): neither is written.
+        await #expect {
+            try await store.applyCatalogMutations([
+                CatalogMutation(entry: b, expectedRevision: nil, history: [edit(b, from: nil)]),
+                CatalogMutation(entry: a2, expectedRevision: 5, history: [edit(a2, from: "Hola")]),
+            ])
+        } throws: { error in
+            guard let conflict = error as? CatalogConflictError else { return false }
+            return conflict.entry == a.id && conflict.expectedRevision == 5 && conflict.actualRevision == 1
+        }
+        // Creating an entry that exists is a conflict too.
+        await #expect(throws: CatalogConflictError.self) {
+            try await store.applyCatalogMutations([CatalogMutation(entry: a2, expectedRevision: nil, history: [])])
+        }
+        #expect(try await store.catalogEntry(a.id) == a)
+        #expect(try await store.catalogEntry(b.id) == nil)
+        #expect(try await store.catalogHistory(a.id).count == 1)
+        #expect(try await store.catalogVersions(namespace: "common") == ["es": 1])
+    }
+
+    @Test(arguments: StoreKind.available)
+    func concurrentEditsOfOneRevisionLetExactlyOneWin(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let a = entry("a")
+        try await store.applyCatalogMutations([CatalogMutation(entry: a, expectedRevision: nil, history: [])])
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    var next = a
+                    next.revision = 2
+                    next.value = "edit \(index)"
+                    do {
+                        try await store.applyCatalogMutations([CatalogMutation(entry: next, expectedRevision: 1, history: [self.edit(next, from: "Hola")])])
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await store.catalogHistory(a.id).count == 1)
+        #expect(try await store.catalogVersions(namespace: "common") == ["es": 2])
+    }
+
+    // MARK: Audit
+
+    @Test(arguments: StoreKind.available)
+    func auditRevisionsAndEvents(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let a = entry("a"), c = entry("c", "ar", value: "مرحبا", revision: 3)
+        try await store.applyCatalogMutations([
+            CatalogMutation(entry: a, expectedRevision: nil, history: [edit(a, from: nil)]),
+            CatalogMutation(entry: c, expectedRevision: nil, history: [edit(c, from: nil)]),
+        ])
+        #expect(try await store.catalogRevisions(AuditQuery()).map(\.key) == ["c", "a"])  // newest first
+        #expect(try await store.catalogRevisions(AuditQuery(language: "es")).map(\.key) == ["a"])
+        #expect(try await store.catalogRevisions(AuditQuery(since: Self.t0.addingTimeInterval(2))).map(\.key) == ["c"])
+        #expect(try await store.catalogRevisions(AuditQuery(actor: "nobody")).isEmpty)
+        #expect(try await store.catalogRevisions(AuditQuery(limit: 1)).count == 1)
+
+        let first = try await store.appendAuditEvent(AuditEventRecord(at: Self.t0, actor: "cli", action: "pretranslate.started", language: "ha", namespace: "common"))
+        let second = try await store.appendAuditEvent(AuditEventRecord(at: Self.t0.addingTimeInterval(5), actor: "key_1", action: "pretranslate.finished", detail: "12 filled"))
+        #expect(first.id > 0 && second.id > first.id)
+        #expect(try await store.auditEvents(AuditQuery()) == [second, first])
+        #expect(try await store.auditEvents(AuditQuery(namespace: "common")) == [first])
+        #expect(try await store.auditEvents(AuditQuery(actor: "key_1", limit: 10)) == [second])
+        #expect(try await store.auditEvents(AuditQuery(limit: 0)).isEmpty)
+    }
+
+    // MARK: Durability and failure
+
+    @Test(arguments: StoreKind.available)
+    func aClosedStoreIsUnavailable(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        try await store.ping()
+        try await store.close()
+        await #expect {
+            try await store.ping()
+        } throws: { error in
+            guard case StoreError.unavailable = error else { return false }
+            return true
+        }
+    }
+}
