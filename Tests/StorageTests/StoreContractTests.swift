@@ -179,7 +179,8 @@ struct StoreContractTests {
         defer { Task { try? await store.close() } }
         let a = entry("a")
         try await store.applyCatalogMutations([CatalogMutation(entry: a, expectedRevision: nil, history: [])])
-        let outcomes = await withTaskGroup(of: Bool.self) { group in
+        // Each edit either wins or is refused as a conflict; any other failure fails the test.
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<8 {
                 group.addTask {
                     var next = a
@@ -188,12 +189,12 @@ struct StoreContractTests {
                     do {
                         try await store.applyCatalogMutations([CatalogMutation(entry: next, expectedRevision: 1, history: [self.edit(next, from: "Hola")])])
                         return true
-                    } catch {
+                    } catch is CatalogConflictError {
                         return false
                     }
                 }
             }
-            return await group.reduce(into: [Bool]()) { $0.append($1) }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
         }
         #expect(outcomes.filter { $0 }.count == 1)
         #expect(try await store.catalogHistory(a.id).count == 1)

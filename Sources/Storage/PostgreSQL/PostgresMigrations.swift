@@ -77,12 +77,9 @@ enum PostgresMigrations {
         }
     }
 
-    /// The newest version applied to the database (0 for a new one), without migrating.
+    /// The newest version applied to the database (0 for a new one); `parley_schema` exists.
     static func appliedVersion(on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        let exists = try await connection.query("SELECT to_regclass('parley_schema') IS NOT NULL", logger: logger)
-            .collect().first?.decode(Bool.self) ?? false
-        guard exists else { return 0 }
-        return try await connection.query("SELECT coalesce(max(version), 0) FROM parley_schema", logger: logger)
+        try await connection.query("SELECT coalesce(max(version), 0) FROM parley_schema", logger: logger)
             .collect().first?.decode(Int.self) ?? 0
     }
 
