@@ -32,7 +32,7 @@ struct CatalogCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try common.loadConfiguration()
             let exchange = try CatalogCommand.format(format)
-            let service = try CatalogCommand.service(common, configuration)
+            let service = try await CatalogCommand.service(common, configuration)
             let source: String
             if exchange == .i18next {
                 source = catalogs ?? configuration.catalogsDirectory
@@ -68,7 +68,7 @@ struct CatalogCommand: AsyncParsableCommand {
             let configuration = try common.loadConfiguration()
             let exchange = try CatalogCommand.format(format)
             let selected = try CatalogCommand.languages(languages)
-            let service = try CatalogCommand.service(common, configuration)
+            let service = try await CatalogCommand.service(common, configuration)
             let target: String
             if exchange == .i18next {
                 target = out ?? catalogs ?? configuration.catalogsDirectory
@@ -156,13 +156,13 @@ struct CatalogCommand: AsyncParsableCommand {
         }
     }
 
-    static func service(_ common: CommonOptions, _ configuration: ParleyConfiguration) throws -> CatalogService {
+    static func service(_ common: CommonOptions, _ configuration: ParleyConfiguration) async throws -> CatalogService {
         let glossary: Glossary?
         do {
             glossary = try Glossary.load(directory: configuration.glossariesDirectory)
         } catch {
             throw CleanExit.message("error: \(error)")
         }
-        return CatalogService(store: try common.openStore(configuration), glossary: glossary)
+        return CatalogService(store: try await common.openStore(configuration), glossary: glossary)
     }
 }

@@ -34,8 +34,8 @@ struct CatalogPretranslateCommand: AsyncParsableCommand {
         guard let target = Language(rawValue: language.lowercased()) else {
             throw ValidationError("--lang \(language) is not one of \(Language.supportedCodes.joined(separator: " "))")
         }
-        let catalogs = try CatalogCommand.service(common, configuration)
-        let engine = try EngineFactory.engine(configuration, store: try common.openStore(configuration), glossary: catalogs.glossary)
+        let catalogs = try await CatalogCommand.service(common, configuration)
+        let engine = try EngineFactory.engine(configuration, store: try await common.openStore(configuration), glossary: catalogs.glossary)
         let translate = Pretranslator.engineFunction(engine)
         let request = PretranslationRequest(language: target, namespace: namespace, onlyMissing: onlyMissing, author: author)
         let report = try await Self.run(catalogs: catalogs, request: request, translate: translate, showProgress: !quiet)

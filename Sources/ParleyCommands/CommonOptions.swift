@@ -11,10 +11,14 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Data directory holding parley.sqlite (default ./data).")
     var dataDirectory: String?
 
+    @Option(name: .customLong("store"), help: "Store URL: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DB (default: SQLite in the data directory; $PARLEY_STORE_URL).")
+    var store: String?
+
     /// Field path → value for the flags this command sets.
     func flags() -> [String: String] {
         var flags: [String: String] = [:]
         if let dataDirectory { flags["dataDirectory"] = dataDirectory }
+        if let store { flags["store.url"] = store }
         return flags
     }
 
@@ -27,10 +31,10 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Opens the store of the configured data directory.
-    func openStore(_ configuration: ParleyConfiguration) throws -> SQLiteStore {
+    /// Opens (and migrates) the configured store: `store.url`, else SQLite in the data directory.
+    func openStore(_ configuration: ParleyConfiguration, logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
         do {
-            return try SQLiteStore(directory: configuration.dataDirectory)
+            return try await StoreURL(configuration.store.url, dataDirectory: configuration.dataDirectory).open(logger: logger)
         } catch {
             throw CleanExit.message("error: \(error)")
         }

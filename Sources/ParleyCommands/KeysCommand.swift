@@ -38,7 +38,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try common.loadConfiguration()
-            let manager = APIKeyManager(store: try common.openStore(configuration))
+            let manager = APIKeyManager(store: try await common.openStore(configuration))
             let (record, key) = try await manager.create(name: name, scopes: try [Scope].parsing(scopes), unlimited: unlimited)
             print("created \(record.id) \"\(record.name)\" scopes: \(record.scopes.joined(separator: " "))\(unlimited ? " (unlimited)" : "")")
             print("store this key now; it is not shown again:")
@@ -52,7 +52,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try common.loadConfiguration()
-            let records = try await APIKeyManager(store: try common.openStore(configuration)).list()
+            let records = try await APIKeyManager(store: try await common.openStore(configuration)).list()
             if records.isEmpty { print("no keys"); return }
             let formatter = ISO8601DateFormatter()
             for record in records {
@@ -69,7 +69,7 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try common.loadConfiguration()
-            let revoked = try await APIKeyManager(store: try common.openStore(configuration)).revoke(id: id)
+            let revoked = try await APIKeyManager(store: try await common.openStore(configuration)).revoke(id: id)
             guard revoked else { throw ValidationError("no active key with id \(id)") }
             print("revoked \(id)")
         }

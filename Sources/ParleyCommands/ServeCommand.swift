@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try common.loadConfiguration(extraFlags: flags, backends: backends)
         LoggingBootstrap.bootstrap(configuration.log)
         let logger = Logger(label: "parley")
-        let store = try common.openStore(configuration)
+        let store = try await common.openStore(configuration)
         let catalogs = try await CatalogBootstrap.open(configuration, store: store, logger: logger)
         let service: ParleyService
         do {

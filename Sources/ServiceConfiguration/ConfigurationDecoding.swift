@@ -5,11 +5,12 @@ extension ConfigurationLoader {
     static func decode(_ node: ConfigNode, origins: [String: String]) throws(ConfigurationError) -> ParleyConfiguration {
         let root = NodeReader(node, origins: origins)
         try root.requireKnownKeys([
-            "server", "dataDirectory", "catalogs", "glossaries", "studio", "backends", "routing", "cache", "translation", "auth", "limits", "log", "webhook",
+            "server", "dataDirectory", "store", "catalogs", "glossaries", "studio", "backends", "routing", "cache", "translation", "auth", "limits", "log", "webhook",
         ])
         var configuration = ParleyConfiguration()
         configuration.server = try decodeServer(root.child("server"))
         configuration.dataDirectory = try nonEmptyPath(root, "dataDirectory", configuration.dataDirectory)
+        configuration.store = try decodeStore(root.child("store"))
         configuration.catalogsDirectory = try nonEmptyPath(root, "catalogs", configuration.catalogsDirectory)
         configuration.glossariesDirectory = try nonEmptyPath(root, "glossaries", configuration.glossariesDirectory)
         let studio = try root.string("studio", default: "")
@@ -165,6 +166,21 @@ extension ConfigurationLoader {
         limits.maxTexts = try reader.int("maxTexts", default: limits.maxTexts, in: 1...100_000)
         limits.maxCharacters = try reader.int("maxCharacters", default: limits.maxCharacters, in: 1...10_000_000)
         return limits
+    }
+
+    /// Checks the store URL's scheme here, so the message names the field and where it was set;
+    /// the rest of the URL (host, parameters) is checked when the store opens it.
+    private static func decodeStore(_ reader: NodeReader) throws(ConfigurationError) -> StoreSettings {
+        try reader.requireKnownKeys(["url", "pollInterval"])
+        var store = StoreSettings()
+        store.url = try reader.optionalString("url").flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
+        if let url = store.url, !["sqlite:", "postgres://", "postgresql://"].contains(where: url.hasPrefix) {
+            let shown = url.contains("@") ? "the value" : "'\(url)'" // a mistyped URL may still hold a password
+            throw reader.error("url", "\(shown) is not a store URL: use sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE")
+        }
+        store.pollInterval = try reader.duration("pollInterval", default: store.pollInterval)
+        guard store.pollInterval >= .milliseconds(50) else { throw reader.error("pollInterval", "must be at least 50ms") }
+        return store
     }
 
     private static func decodeWebhook(_ reader: NodeReader) throws(ConfigurationError) -> WebhookConfiguration {

@@ -7,6 +7,8 @@ public struct ParleyConfiguration: Sendable, Equatable {
     public var server = ServerSettings()
     /// Where the SQLite database and other state live (`./data`).
     public var dataDirectory = "./data"
+    /// Which database holds the durable state: SQLite in ``dataDirectory`` unless set.
+    public var store = StoreSettings()
     /// The i18next catalog tree (`./Catalogs`).
     public var catalogsDirectory = "./Catalogs"
     /// The glossary CSV files (`./Glossaries`).
@@ -38,6 +40,18 @@ public struct WebhookConfiguration: Sendable, Equatable {
     public var maxAttempts = 6
     /// How often namespace versions are compared (this also catches changes made by the CLI).
     public var pollInterval: Duration = .seconds(5)
+
+    public init() {}
+}
+
+/// The durable store: SQLite for one instance, PostgreSQL shared by several.
+public struct StoreSettings: Sendable, Equatable {
+    /// `sqlite:PATH` or `postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=require`;
+    /// `nil` (the default) is SQLite in the data directory. Never logged with its password.
+    public var url: String?
+    /// On PostgreSQL, how often an instance re-reads versions and keys when its notification
+    /// connection is down (notifications otherwise make changes visible at once).
+    public var pollInterval: Duration = .seconds(1)
 
     public init() {}
 }

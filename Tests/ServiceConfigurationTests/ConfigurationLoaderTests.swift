@@ -132,6 +132,9 @@ struct ConfigurationLoaderTests {
         (#"{"log": {"level": "loud"}}"#, "log.level", "is not one of"),
         (#"{"cache": {"enabled": "maybe"}}"#, "cache.enabled", "true or false"),
         (#"{"dataDirectory": ""}"#, "dataDirectory", "must not be empty"),
+        (#"{"store": {"url": "mysql://db/parley"}}"#, "store.url", "not a store URL"),
+        (#"{"store": {"url": "postgres://db/parley", "pollInterval": "1ms"}}"#, "store.pollInterval", "at least 50ms"),
+        (#"{"store": {"uri": "sqlite:x"}}"#, "store.uri", "unknown field"),
         (#"[1, 2]"#, "(file)", "top level"),
         (#"{"server": "#, "(file)", "not valid JSON"),
     ])
@@ -143,6 +146,28 @@ struct ConfigurationLoaderTests {
         } catch {
             #expect(error.field == field, "\(error)")
             #expect(error.description.contains(reason), "\(error)")
+        }
+    }
+
+    @Test func storeURLFromFileEnvironmentAndFlag() throws {
+        #expect(try ConfigurationLoader(environment: [:]).load().store.url == nil)
+        let path = try write(#"{"store": {"url": "sqlite:/from/file.sqlite"}}"#, extension: "json")
+        #expect(try ConfigurationLoader(environment: [:]).load(file: path).store.url == "sqlite:/from/file.sqlite")
+        let loader = ConfigurationLoader(environment: ["PARLEY_STORE_URL": "postgres://parley@db/parley"])
+        #expect(try loader.load(file: path).store.url == "postgres://parley@db/parley")
+        #expect(try loader.load(file: path, flags: ["store.url": "postgresql://other@db/p"]).store.url == "postgresql://other@db/p")
+        #expect(try ConfigurationLoader(environment: ["PARLEY_STORE_URL": "  "]).load().store.url == nil)
+    }
+
+    /// A mistyped store URL may still carry a password: the error must not repeat it.
+    @Test func aBadStoreURLWithAPasswordIsNotEchoed() {
+        do {
+            _ = try ConfigurationLoader(environment: ["PARLEY_STORE_URL": "postgre://parley:hunter2@db/parley"]).load()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.field == "store.url")
+            #expect(!error.description.contains("hunter2"), "\(error)")
+            #expect(error.description.contains("environment PARLEY_STORE_URL"))
         }
     }
 
