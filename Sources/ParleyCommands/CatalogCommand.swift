@@ -45,7 +45,7 @@ struct CatalogCommand: AsyncParsableCommand {
                 print("imported \(report.documents) documents from \(source)")
                 print(report.summary)
             } catch let error as CatalogError {
-                throw CleanExit.message("error: \(error)")
+                throw CommandFailure("\(error)")
             }
         }
     }
@@ -81,7 +81,7 @@ struct CatalogCommand: AsyncParsableCommand {
                 print("wrote \(written.count) file\(written.count == 1 ? "" : "s") to \(target)")
                 for path in written { print("  \(path)") }
             } catch let error as CatalogError {
-                throw CleanExit.message("error: \(error)")
+                throw CommandFailure("\(error)")
             }
         }
     }
@@ -119,7 +119,7 @@ struct CatalogCommand: AsyncParsableCommand {
             do {
                 glossary = try Glossary.load(directory: glossaryDirectory)
             } catch {
-                throw CleanExit.message("error: \(error)")
+                throw CommandFailure("\(error)")
             }
             let linter = CatalogLinter(glossary: glossary)
             let report: CatalogLintReport
@@ -161,7 +161,7 @@ struct CatalogCommand: AsyncParsableCommand {
         do {
             glossary = try Glossary.load(directory: configuration.glossariesDirectory)
         } catch {
-            throw CleanExit.message("error: \(error)")
+            throw CommandFailure("\(error)")
         }
         return CatalogService(store: try await common.openStore(configuration), glossary: glossary)
     }

@@ -58,7 +58,7 @@ struct CatalogPretranslateCommand: AsyncParsableCommand {
             if showProgress { bar.finish() }
             return report
         } catch let error as PretranslationError {
-            throw CleanExit.message("error: \(error)")
+            throw CommandFailure("\(error)")
         }
     }
 }

@@ -20,7 +20,7 @@ struct DetectCommand: ParsableCommand {
 
     func run() throws {
         let detector: LanguageDetector
-        do { detector = try LanguageDetector.bundled() } catch { throw CleanExit.message("error: cannot load the language model: \(error)") }
+        do { detector = try LanguageDetector.bundled() } catch { throw CommandFailure("cannot load the language model: \(error)") }
         if let text {
             let detection = detector.detect(text)
             if detection.candidates.isEmpty { print("und\t0.0000") }

@@ -33,7 +33,7 @@ enum EngineFactory {
         do {
             return try DetectionService.bundled()
         } catch {
-            throw CleanExit.message("error: cannot load the language model: \(error)")
+            throw CommandFailure("cannot load the language model: \(error)")
         }
     }
 

@@ -12,7 +12,7 @@ public struct ParleyCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, TranslateCommand.self, DetectCommand.self, BackendsCommand.self, LanguagesCommand.self,
-            KeysCommand.self, CatalogCommand.self, GlossaryCommand.self, CacheCommand.self, LangidCommand.self, ConfigCommand.self,
+            KeysCommand.self, CatalogCommand.self, GlossaryCommand.self, CacheCommand.self, StoreCommand.self, LangidCommand.self, ConfigCommand.self,
         ]
     )
 

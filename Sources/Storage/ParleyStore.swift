@@ -33,4 +33,15 @@ public protocol ParleyStore: CatalogStore, AuditStore, Sendable {
     /// Deletes entries created before `date` (all when `nil`); returns how many.
     func purgeTranslations(olderThan date: Date?) async throws -> Int
     func translationCacheStatistics() async throws -> TranslationCacheStatistics
+
+    // MARK: Moving a deployment (`parley store check|copy`)
+
+    /// How far the schema is migrated, read without migrating.
+    func schemaStatus() async throws -> StoreSchemaStatus
+    /// Up to `limit` cache entries whose keys sort after `key` (all from the start when `nil`),
+    /// in key order: a whole cache is read page by page without holding it in memory.
+    func translations(after key: String?, limit: Int) async throws -> [CachedTranslation]
+    /// Raises each namespace version to at least the given one (never lowers one), so a copy
+    /// serves the same ETags as its original and a client's cached ETag cannot match other content.
+    func raiseCatalogVersions(_ versions: [CatalogVersionKey: Int]) async throws
 }

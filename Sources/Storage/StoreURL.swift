@@ -52,11 +52,18 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension StoreURL {
-    /// Opens (creating and migrating as needed) the store this URL names.
-    public func open(logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
+    /// Opens (creating and migrating as needed) the store this URL names; with `migrating`
+    /// false the schema is left as it is (and an SQLite file that is not there is an error,
+    /// not created).
+    public func open(migrating: Bool = true, logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
         switch self {
-        case .sqlite(let path): try SQLiteStore(path: path)
-        case .postgres(let url): try await PostgresStore.open(url, logger: logger)
+        case .sqlite(let path):
+            if !migrating, !FileManager.default.fileExists(atPath: path) {
+                throw StoreError.unavailable("there is no database at \(path)")
+            }
+            return try SQLiteStore(path: path, migrating: migrating)
+        case .postgres(let url):
+            return try await PostgresStore.open(url, migrating: migrating, logger: logger)
         }
     }
 }

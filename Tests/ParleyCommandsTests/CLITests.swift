@@ -94,6 +94,35 @@ struct CLITests {
         #expect(result.error.contains("backends[0].kind"))
     }
 
+    /// `store check` changes nothing and says by its exit status whether the schema is current;
+    /// `store copy` moves a deployment; a failing command exits non-zero on standard error.
+    @Test func storeMigrateCheckAndCopy() throws {
+        let data = CLI.temporaryDirectory()
+        let missing = try CLI.run(["store", "check", "--data-dir", data])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("there is no database"), "\(missing.error)")
+        #expect(!FileManager.default.fileExists(atPath: data + "/parley.sqlite"), "check created the database")
+        let migrated = try CLI.run(["store", "migrate", "--data-dir", data])
+        #expect(migrated.status == 0, "\(migrated.error)")
+        #expect(migrated.output.contains("current"))
+        let checked = try CLI.run(["store", "check", "--data-dir", data])
+        #expect(checked.status == 0, "\(checked.error)")
+        #expect(try CLI.run(["keys", "create", "--data-dir", data, "--name", "chat", "--scope", "translate"]).status == 0)
+
+        let copy = CLI.temporaryDirectory() + "/copy.sqlite"
+        let copied = try CLI.run(["store", "copy", "--from", "sqlite:\(data)/parley.sqlite", "--to", "sqlite:\(copy)"])
+        #expect(copied.status == 0, "\(copied.error)")
+        #expect(copied.output.contains("1 API keys"))
+        #expect(try CLI.run(["keys", "list", "--store", "sqlite:\(copy)"]).output.contains("chat"))
+        let again = try CLI.run(["store", "copy", "--from", "sqlite:\(data)/parley.sqlite", "--to", "sqlite:\(copy)"])
+        #expect(again.status == 1)
+        #expect(again.error.contains("never merges"), "\(again.error)")
+        let unreachable = try CLI.run(["keys", "list", "--store", "postgres://parley:hunter2@127.0.0.1:1/parley?connect_timeout=1"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.error.contains("store unavailable"), "\(unreachable.error)")
+        #expect(!unreachable.error.contains("hunter2") && !unreachable.output.contains("hunter2"))
+    }
+
     @Test func languages() throws {
         let result = try CLI.run(["languages"])
         #expect(result.status == 0)

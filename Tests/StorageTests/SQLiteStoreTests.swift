@@ -23,6 +23,22 @@ struct SQLiteStoreTests {
         #expect(FileManager.default.fileExists(atPath: directory + "/parley.sqlite"))
     }
 
+    /// GRDB's migrator ignores migrations it does not know; the store must not, or an older
+    /// Parley would run against a schema a newer one changed under it.
+    @Test func aSchemaFromANewerParleyIsRefused() async throws {
+        let directory = temporaryDirectory()
+        let store = try SQLiteStore(directory: directory)
+        try await store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        try store.close()
+        #expect(throws: StoreError.self) { try SQLiteStore(directory: directory) }
+        do {
+            _ = try SQLiteStore(path: directory + "/parley.sqlite", migrating: false)
+            Issue.record("opened a newer schema")
+        } catch StoreError.schemaTooNew(let found, let known) {
+            #expect(found == known + 1)
+        }
+    }
+
     @Test func apiKeysSurviveReopening() async throws {
         let directory = temporaryDirectory()
         do {

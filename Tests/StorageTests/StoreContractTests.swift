@@ -241,4 +241,52 @@ struct StoreContractTests {
             return true
         }
     }
+
+    // MARK: Moving a deployment
+
+    @Test(arguments: StoreKind.available)
+    func cachePagesInKeyOrder(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let keys = (0..<25).map { String(format: "%064x", $0 * 7919) }.shuffled()
+        try await store.saveTranslations(keys.map { CachedTranslation(key: $0, text: "t\($0.suffix(4))", backend: "lt", createdAt: Self.t0) })
+        var seen: [String] = []
+        var after: String?
+        while true {
+            let page = try await store.translations(after: after, limit: 10)
+            guard let last = page.last else { break }
+            #expect(page.count <= 10)
+            #expect(page.allSatisfy { $0.text == "t\($0.key.suffix(4))" && $0.createdAt == Self.t0 })
+            seen += page.map(\.key)
+            after = last.key
+        }
+        #expect(seen == keys.sorted())
+        #expect(try await store.translations(after: nil, limit: 0).isEmpty)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func versionsAreRaisedNeverLowered(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let a = entry("a")
+        try await store.applyCatalogMutations([CatalogMutation(entry: a, expectedRevision: nil, history: [])])
+        let es = CatalogVersionKey(namespace: "common", language: "es"), ar = CatalogVersionKey(namespace: "menu", language: "ar")
+        try await store.raiseCatalogVersions([es: 7, ar: 3])
+        #expect(try await store.allCatalogVersions() == [es: 7, ar: 3])
+        try await store.raiseCatalogVersions([es: 2])
+        #expect(try await store.allCatalogVersions()[es] == 7)
+        var a2 = a
+        a2.revision = 2
+        try await store.applyCatalogMutations([CatalogMutation(entry: a2, expectedRevision: 1, history: [])])
+        #expect(try await store.allCatalogVersions()[es] == 8)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aNewStoreIsAtTheCurrentSchema(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let status = try await store.schemaStatus()
+        #expect(status.isCurrent, "\(status)")
+        #expect(status.known > 0)
+    }
 }

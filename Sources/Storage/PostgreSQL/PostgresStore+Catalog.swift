@@ -52,6 +52,21 @@ extension PostgresStore {
     /// entries; one round trip per row would be most of its time). Catalog writers take one
     /// transaction-scoped advisory lock first, so that the revision check and the writes are
     /// one step for every instance, as SQLite's single writer makes them for one.
+    public func raiseCatalogVersions(_ versions: [CatalogVersionKey: Int]) async throws {
+        guard !versions.isEmpty else { return }
+        let sorted = versions.sorted { $0.key < $1.key }
+        let namespaces = sorted.map(\.key.namespace), languages = sorted.map(\.key.language), numbers = sorted.map(\.value)
+        try await withTransaction { connection in
+            try await connection.run(
+                """
+                INSERT INTO catalog_version (namespace, language, version)
+                SELECT * FROM unnest(\(namespaces)::text[], \(languages)::text[], \(numbers)::integer[])
+                ON CONFLICT (namespace, language) DO UPDATE SET version = greatest(catalog_version.version, excluded.version)
+                """, logger: self.logger
+            )
+        }
+    }
+
     public func applyCatalogMutations(_ mutations: [CatalogMutation]) async throws {
         guard !mutations.isEmpty else { return }
         let entries = try Self.json(mutations.enumerated().map { EntryRow($1.entry, index: $0, expected: $1.expectedRevision) })

@@ -14,6 +14,22 @@ extension PostgresStore {
         }
     }
 
+    public func translations(after key: String?, limit: Int) async throws -> [CachedTranslation] {
+        let after = key ?? "", limit = max(0, limit)
+        return try await withConnection { connection in
+            // Keys are hex digests, which sort alike in every collation; the primary key serves the order.
+            try await connection.query(
+                """
+                SELECT key, text, backend, created_at FROM translation_cache
+                WHERE key > \(after) ORDER BY key LIMIT \(limit)
+                """, logger: self.logger
+            ).collect().map { row in
+                let (key, text, backend, created) = try row.decode((String, String, String, Double).self)
+                return CachedTranslation(key: key, text: text, backend: backend, createdAt: Date(timeIntervalSince1970: created))
+            }
+        }
+    }
+
     /// One statement for the whole batch: the entries travel as four arrays and `unnest` turns
     /// them back into rows. A key given twice keeps its last entry, as a replacing loop would
     /// (PostgreSQL refuses to update one row twice in one `INSERT … ON CONFLICT`).

@@ -33,14 +33,20 @@ public final class PostgresStore: ParleyStore, Sendable {
         running = Task { await client.run() }
     }
 
-    /// Connects, migrates and returns the store; throws ``StoreError`` when the database cannot
-    /// be reached within the connect timeout or its schema is newer than this build.
-    public static func open(_ url: PostgresURL, logger: Logger = Logger(label: "parley.store")) async throws -> PostgresStore {
+    /// Connects, migrates (unless `migrating` is false, for `parley store check`) and returns the
+    /// store; throws ``StoreError`` when the database cannot be reached within the connect
+    /// timeout or its schema is newer than this build.
+    public static func open(_ url: PostgresURL, migrating: Bool = true, logger: Logger = Logger(label: "parley.store")) async throws -> PostgresStore {
         let store = PostgresStore(url: url, client: PostgresClient(configuration: try configuration(url), backgroundLogger: logger), logger: logger)
         do {
             // A database that is not there fails here, within the connect timeout.
             try await store.ping()
-            try await PostgresMigrations.migrate(store)
+            if migrating {
+                try await PostgresMigrations.migrate(store)
+            } else if try await store.schemaStatus().isNewer {
+                let status = try await store.schemaStatus()
+                throw StoreError.schemaTooNew(found: status.applied, known: status.known)
+            }
         } catch {
             try? await store.close()
             throw error
@@ -80,6 +86,15 @@ public final class PostgresStore: ParleyStore, Sendable {
     }
 
     public var location: String { url.description }
+
+    public func schemaStatus() async throws -> StoreSchemaStatus {
+        try await withConnection { connection in
+            let exists = try await connection.query("SELECT to_regclass('parley_schema') IS NOT NULL", logger: self.logger)
+                .collect().first?.decode(Bool.self) ?? false
+            let applied = exists ? try await PostgresMigrations.appliedVersion(on: connection, logger: self.logger) : 0
+            return StoreSchemaStatus(applied: applied, known: PostgresMigrations.versions.count)
+        }
+    }
 
     /// Stops the pool; later calls fail with ``StoreError/unavailable(_:)``.
     public func close() async throws {

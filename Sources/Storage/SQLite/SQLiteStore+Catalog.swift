@@ -50,6 +50,20 @@ extension SQLiteStore {
         }
     }
 
+    public func raiseCatalogVersions(_ versions: [CatalogVersionKey: Int]) async throws {
+        try await write { db in
+            for (key, version) in versions {
+                try db.execute(
+                    sql: """
+                        INSERT INTO catalog_version (namespace, language, version) VALUES (?, ?, ?)
+                        ON CONFLICT (namespace, language) DO UPDATE SET version = max(version, excluded.version)
+                        """,
+                    arguments: [key.namespace, key.language, version]
+                )
+            }
+        }
+    }
+
     public func applyCatalogMutations(_ mutations: [CatalogMutation]) async throws {
         guard !mutations.isEmpty else { return }
         let conflict: CatalogConflictError? = try await write { db in

@@ -13,6 +13,16 @@ extension SQLiteStore {
         }
     }
 
+    public func translations(after key: String?, limit: Int) async throws -> [CachedTranslation] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM translation_cache WHERE key > ? ORDER BY key LIMIT ?", arguments: [key ?? "", max(0, limit)]
+            ).map { row in
+                CachedTranslation(key: row["key"], text: row["text"], backend: row["backend"], createdAt: Date(timeIntervalSince1970: row["createdAt"]))
+            }
+        }
+    }
+
     public func saveTranslations(_ entries: [CachedTranslation]) async throws {
         guard !entries.isEmpty else { return }
         try await write { db in

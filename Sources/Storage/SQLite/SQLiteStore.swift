@@ -29,8 +29,9 @@ public final class SQLiteStore: ParleyStore {
     }
 
     /// Opens (creating it and its directory if needed) the database file at `path` and applies
-    /// pending migrations.
-    public init(path: String) throws {
+    /// pending migrations (unless `migrating` is false, for `parley store check`). A database a
+    /// newer Parley migrated is refused with ``StoreError/schemaTooNew(found:known:)``.
+    public init(path: String, migrating: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
@@ -52,6 +53,13 @@ public final class SQLiteStore: ParleyStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.unavailable("cannot open \(path): \(error)")
+        }
+        let status = try Self.schemaStatus(of: pool)
+        guard !status.isNewer else { throw StoreError.schemaTooNew(found: status.applied, known: status.known) }
+        guard migrating else { return }
+        do {
             try SQLiteMigrations.migrator.migrate(pool)
         } catch {
             throw StoreError.unavailable("cannot open \(path): \(error)")
@@ -59,6 +67,25 @@ public final class SQLiteStore: ParleyStore {
     }
 
     public var location: String { "sqlite:\(path)" }
+
+    public func schemaStatus() async throws -> StoreSchemaStatus {
+        try Self.schemaStatus(of: pool)
+    }
+
+    /// Counts GRDB's applied migrations, including ones this build does not know (a newer
+    /// Parley's), which GRDB's own migrator would silently ignore.
+    private static func schemaStatus(of pool: DatabasePool) throws -> StoreSchemaStatus {
+        let migrator = SQLiteMigrations.migrator
+        do {
+            return try pool.read { db in
+                guard try db.tableExists("grdb_migrations") else { return StoreSchemaStatus(applied: 0, known: migrator.migrations.count) }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                return StoreSchemaStatus(applied: applied.count, known: migrator.migrations.count)
+            }
+        } catch {
+            throw StoreError.unavailable("cannot read the schema of \(pool.path): \(error)")
+        }
+    }
 
     /// Closes the database; every later call fails with ``StoreError/unavailable(_:)``.
     public func close() throws {
