@@ -8,7 +8,10 @@ import Synchronization
 /// Only a key's SHA-256 is stored. Checking a key costs one hash and, at most every couple of
 /// seconds per key, one indexed read: recent answers are remembered briefly so that a busy
 /// client does not hit the database on every request. Revoking through this manager takes
-/// effect at once; a revocation from another process (the CLI) within ``cacheLifetime``.
+/// effect at once; a key created or revoked elsewhere (another instance, the CLI) as soon as
+/// the store's change notification calls ``forgetRemembered()``, and at the latest within
+/// ``cacheLifetime``. While the store cannot be read, a key that was valid stays valid (its
+/// last verdict is used), so a database outage does not lock out every caller.
 public final class APIKeyManager: Sendable {
     public let store: any ParleyStore
     /// How long a positive or negative lookup is remembered.
@@ -38,8 +41,18 @@ public final class APIKeyManager: Sendable {
     /// Revokes a key by id; `false` when no such active key exists.
     public func revoke(id: String) async throws -> Bool {
         let revoked = try await store.revokeAPIKey(id: id, at: Date())
-        remembered.withLock { $0.removeAll() }
+        forgetRemembered()
         return revoked
+    }
+
+    /// Drops every remembered verdict: keys changed somewhere else.
+    public func forgetRemembered() {
+        // Expired rather than removed: the next check reads the store, and if the store is
+        // down the old verdict is still there to fall back on.
+        let now = ContinuousClock.now
+        remembered.withLock { entries in
+            for hash in entries.keys { entries[hash]?.until = now }
+        }
     }
 
     /// The principal a bearer key stands for.
@@ -52,7 +65,14 @@ public final class APIKeyManager: Sendable {
         if let known = remembered.withLock({ $0[hash] }), known.until > now {
             return try known.verdict.get()
         }
-        let record = try await store.apiKey(hash: hash)
+        let record: APIKeyRecord?
+        do {
+            record = try await store.apiKey(hash: hash)
+        } catch let error as StoreError {
+            // Degraded: a key that was valid when last checked is trusted until the store is back.
+            if let known = remembered.withLock({ $0[hash] }), case .success(let principal) = known.verdict { return principal }
+            throw error
+        }
         let verdict = Self.verdict(for: record, hash: hash)
         let lifetime = cacheLifetime
         remembered.withLock { entries in

@@ -34,7 +34,7 @@ struct CommonOptions: ParsableArguments {
     /// Opens (and migrates) the configured store: `store.url`, else SQLite in the data directory.
     func openStore(_ configuration: ParleyConfiguration, migrating: Bool = true, logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
         do {
-            return try await StoreURL(configuration.store.url, dataDirectory: configuration.dataDirectory).open(migrating: migrating, logger: logger)
+            return try await StoreURL(configuration.store.url, dataDirectory: configuration.dataDirectory).open(migrating: migrating, pollInterval: configuration.store.pollInterval, logger: logger)
         } catch {
             throw CommandFailure("\(error)")
         }

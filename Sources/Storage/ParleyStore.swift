@@ -13,6 +13,12 @@ public protocol ParleyStore: CatalogStore, AuditStore, Sendable {
     /// Closes the store; every later call fails with ``StoreError/unavailable(_:)``.
     func close() async throws
 
+    /// Changes to keys, catalogs and the cache, made by anyone using this store, as they are
+    /// committed: on PostgreSQL from every instance and the CLI (LISTEN/NOTIFY, with a
+    /// ``StoreChange/resync`` every poll interval while notifications cannot be received); on
+    /// SQLite from this process only. Each call returns a stream of its own.
+    func changes() -> AsyncStream<StoreChange>
+
     // MARK: API keys
 
     /// Saves a new key; throws ``StoreError/conflict(_:)`` when the id or hash exists.

@@ -55,7 +55,11 @@ extension StoreURL {
     /// Opens (creating and migrating as needed) the store this URL names; with `migrating`
     /// false the schema is left as it is (and an SQLite file that is not there is an error,
     /// not created).
-    public func open(migrating: Bool = true, logger: Logger = Logger(label: "parley.store")) async throws -> any ParleyStore {
+    /// - Parameter pollInterval: on PostgreSQL, how often ``ParleyStore/changes()`` resyncs while
+    ///   notifications are down.
+    public func open(
+        migrating: Bool = true, pollInterval: Duration = .seconds(1), logger: Logger = Logger(label: "parley.store")
+    ) async throws -> any ParleyStore {
         switch self {
         case .sqlite(let path):
             if !migrating, !FileManager.default.fileExists(atPath: path) {
@@ -63,7 +67,7 @@ extension StoreURL {
             }
             return try SQLiteStore(path: path, migrating: migrating)
         case .postgres(let url):
-            return try await PostgresStore.open(url, migrating: migrating, logger: logger)
+            return try await PostgresStore.open(url, migrating: migrating, pollInterval: pollInterval, logger: logger)
         }
     }
 }

@@ -26,6 +26,19 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
             try await PostgresStore.open(try await TestPostgres.newDatabase())
         }
     }
+
+    /// Two handles on one new store, as two instances would hold: two connections pools on one
+    /// PostgreSQL database; on SQLite the same store twice (one process owns the file).
+    func makeStorePair() async throws -> (any ParleyStore, any ParleyStore) {
+        switch self {
+        case .sqlite:
+            let store = try await makeStore()
+            return (store, store)
+        case .postgres:
+            let url = try await TestPostgres.newDatabase()
+            return (try await PostgresStore.open(url, pollInterval: .milliseconds(100)), try await PostgresStore.open(url, pollInterval: .milliseconds(100)))
+        }
+    }
 }
 
 /// The throwaway PostgreSQL server of Tests/Support/postgres.sh.

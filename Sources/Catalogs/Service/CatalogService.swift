@@ -141,9 +141,6 @@ public final class CatalogService: Sendable {
         return Set(english.filter { !$0.obsolete }.map(\.namespace)).sorted()
     }
 
-    /// The document `GET /locales/{lng}/{ns}.json` serves, from the cache while the namespace
-    /// versions of the language and of English are unchanged.
-    /// - Throws: ``CatalogError/notFound(_:)`` for an unknown namespace.
     /// The document for a real language without catalogs here (see
     /// ``CatalogLocale/uncataloguedLanguage(_:)``): `{}` for a namespace that exists, so that
     /// i18next takes every key from its fallback language (English) — no error, no retry.
@@ -157,9 +154,21 @@ public final class CatalogService: Sendable {
         return ServedDocument(bytes: bytes, etag: "\"\(Digest.sha256Hex(bytes).prefix(32))\"", locale: code)
     }
 
+    /// The document `GET /locales/{lng}/{ns}.json` serves, from the cache while the namespace
+    /// versions of the language and of English are unchanged (read from the store on every
+    /// call, so an edit made by another instance is served at once). While the store cannot
+    /// be read, the last document built is served.
+    /// - Throws: ``CatalogError/notFound(_:)`` for an unknown namespace.
     public func document(locale: CatalogLocale, namespace: String) async throws -> ServedDocument {
         guard CatalogNames.isValidNamespace(namespace) else { throw CatalogError.notFound("no namespace '\(namespace)'") }
-        let versions = try await store.catalogVersions(namespace: namespace)
+        let versions: [String: Int]
+        do {
+            versions = try await store.catalogVersions(namespace: namespace)
+        } catch let error as StoreError {
+            // Degraded: the store is down; the last document built is better than no UI strings.
+            if let known = cache.lastKnown(locale: locale.code, namespace: namespace) { return known }
+            throw error
+        }
         let english = versions[Language.english.code] ?? 0
         guard english > 0 else { throw CatalogError.notFound("no namespace '\(namespace)'") }
         let key: [Int]

@@ -21,6 +21,12 @@ final class CatalogDocumentCache: Sendable {
         return found
     }
 
+    /// The last document built for (locale, namespace), whatever its versions: what is served
+    /// while the store cannot be read (the UI keeps its strings; only the newest edits wait).
+    func lastKnown(locale: String, namespace: String) -> ServedDocument? {
+        entries.withLock { $0["\(locale)/\(namespace)"]?.document }
+    }
+
     func store(_ document: ServedDocument, locale: String, namespace: String, versions: [Int]) {
         entries.withLock { $0["\(locale)/\(namespace)"] = Entry(versions: versions, document: document) }
     }

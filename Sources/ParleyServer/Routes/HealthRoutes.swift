@@ -17,6 +17,8 @@ struct HealthRoutes {
             var state: String
             var location: String
             var error: String?
+            /// PostgreSQL only: `listening` for change notifications, or `polling` while they are down.
+            var notifications: String?
         }
         var status: String
         var store: StoreState
@@ -39,20 +41,26 @@ struct HealthRoutes {
     }
 
     /// 200 when the store answers and either no backend is configured or one is healthy, and
-    /// the server is not shutting down (then 503 `draining`).
+    /// the server is not shutting down (then 503 `draining`). A store that does not answer is
+    /// 503 `degraded` while a backend is healthy — translations still work (memory cache and
+    /// backends), catalog writes and keys not yet seen do not — and `not_ready` otherwise.
     func readiness() async throws -> Response {
         var storeState = Readiness.StoreState(state: "ok", location: store.location)
+        if let postgres = store as? PostgresStore { storeState.notifications = postgres.isListening ? "listening" : "polling" }
         do {
             try await store.ping()
         } catch {
             storeState.state = "unavailable"
             storeState.error = "\(error)"
         }
+        metrics.storeUp(storeState.state == "ok")
         let statuses = await backends.backendStatuses()
-        let backendsReady = statuses.isEmpty || statuses.contains { $0.state == .healthy }
+        let backendHealthy = statuses.contains { $0.state == .healthy }
+        let backendsReady = statuses.isEmpty || backendHealthy
         let draining = drain.isDraining
         let ready = storeState.state == "ok" && backendsReady && !draining
-        let body = Readiness(status: draining ? "draining" : ready ? "ready" : "not_ready", store: storeState, backends: statuses)
+        let status = draining ? "draining" : ready ? "ready" : storeState.state != "ok" && backendHealthy ? "degraded" : "not_ready"
+        let body = Readiness(status: status, store: storeState, backends: statuses)
         return try JSONResponse.make(body, status: ready ? .ok : .serviceUnavailable)
     }
 }

@@ -163,6 +163,7 @@ public struct ParleyService: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var services: [any Service] = [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)]
         if let webhookMonitor { services.append(webhookMonitor) }
+        services.append(StoreChangeListener(store: store, keys: keys, cache: engine.cache, webhooks: webhookMonitor, metrics: metrics))
         // Last, so the group (which shuts down in reverse order) tells it first.
         services.append(DrainService(state: drain, delay: configuration.server.drainDelay, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(

@@ -1,4 +1,5 @@
 import Prometheus
+import Storage
 import Synchronization
 
 /// Parley's Prometheus registry and the HTTP metrics every request feeds. Later parts
@@ -46,6 +47,24 @@ public final class ServerMetrics: Sendable {
         }
         counter.increment()
         histogram.record(duration)
+    }
+
+    /// Counts a change notification heard from the store (`parley_store_changes_total{kind}`;
+    /// a rising `resync` count means notifications are down and the instance is polling).
+    func storeChange(_ change: StoreChange) {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                metricName: "parley_store_changes", unitName: "total", helpText: "Store change notifications heard, by kind"),
+            labels: [("kind", change.rawValue)]
+        ).increment()
+    }
+
+    /// Whether the store answered the last readiness check (`parley_store_up`, 1 or 0).
+    func storeUp(_ up: Bool) {
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(metricName: "parley_store_up", helpText: "1 when the store answered the last readiness check"),
+            labels: []
+        ).set(Double(up ? 1 : 0))
     }
 
     /// The Prometheus text exposition of every metric.

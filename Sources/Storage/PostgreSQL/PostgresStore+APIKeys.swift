@@ -7,9 +7,13 @@ extension PostgresStore {
         let created = record.createdAt.timeIntervalSince1970
         let revoked = record.revokedAt?.timeIntervalSince1970
         try await withConnection { connection in
+            // The notification is part of the statement, so it is sent exactly when the key is committed.
             try await connection.run("""
-                INSERT INTO api_key (id, name, hash, prefix, scopes, unlimited, created_at, revoked_at)
-                VALUES (\(record.id), \(record.name), \(record.hash), \(record.prefix), \(scopes), \(record.unlimited), \(created), \(revoked))
+                WITH made AS (
+                  INSERT INTO api_key (id, name, hash, prefix, scopes, unlimited, created_at, revoked_at)
+                  VALUES (\(record.id), \(record.name), \(record.hash), \(record.prefix), \(scopes), \(record.unlimited), \(created), \(revoked))
+                  RETURNING 1)
+                SELECT pg_notify(\(Self.changeChannel), \(StoreChange.keys.rawValue)) FROM made
                 """, logger: self.logger)
         }
     }
@@ -32,7 +36,10 @@ extension PostgresStore {
         let at = date.timeIntervalSince1970
         return try await withConnection { connection in
             try await connection.query(
-                "UPDATE api_key SET revoked_at = \(at) WHERE id = \(id) AND revoked_at IS NULL RETURNING id", logger: self.logger
+                """
+                WITH gone AS (UPDATE api_key SET revoked_at = \(at) WHERE id = \(id) AND revoked_at IS NULL RETURNING id)
+                SELECT pg_notify(\(Self.changeChannel), \(StoreChange.keys.rawValue)) FROM gone
+                """, logger: self.logger
             ).collect().count > 0
         }
     }

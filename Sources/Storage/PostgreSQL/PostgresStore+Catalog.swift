@@ -57,6 +57,7 @@ extension PostgresStore {
         let sorted = versions.sorted { $0.key < $1.key }
         let namespaces = sorted.map(\.key.namespace), languages = sorted.map(\.key.language), numbers = sorted.map(\.value)
         try await withTransaction { connection in
+            try await connection.run("SELECT pg_notify(\(Self.changeChannel), \(StoreChange.catalog.rawValue))", logger: self.logger)
             try await connection.run(
                 """
                 INSERT INTO catalog_version (namespace, language, version)
@@ -115,6 +116,8 @@ extension PostgresStore {
                 ORDER BY ordinal
                 """, logger: self.logger)
             if !namespaces.isEmpty {
+                // Delivered at commit, to every instance: their served documents are stale.
+                try await connection.run("SELECT pg_notify(\(Self.changeChannel), \(StoreChange.catalog.rawValue))", logger: self.logger)
                 try await connection.run("""
                     INSERT INTO catalog_version (namespace, language, version)
                     SELECT namespace, language, 1 FROM unnest(\(namespaces)::text[], \(languages)::text[]) AS x(namespace, language)

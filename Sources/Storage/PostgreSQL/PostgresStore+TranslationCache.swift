@@ -53,7 +53,10 @@ extension PostgresStore {
         let cutoff = date?.timeIntervalSince1970 ?? .infinity
         return try await withConnection { connection in
             try await connection.query(
-                "WITH gone AS (DELETE FROM translation_cache WHERE created_at < \(cutoff) RETURNING 1) SELECT count(*) FROM gone", logger: self.logger
+                """
+                WITH gone AS (DELETE FROM translation_cache WHERE created_at < \(cutoff) RETURNING 1)
+                SELECT (SELECT count(*) FROM gone) FROM pg_notify(\(Self.changeChannel), \(StoreChange.cache.rawValue))
+                """, logger: self.logger
             ).collect().first?.decode(Int.self) ?? 0
         }
     }

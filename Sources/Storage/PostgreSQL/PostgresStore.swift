@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// The shared store: one PostgreSQL database that several Parley instances use as one.
 ///
@@ -24,11 +25,17 @@ public final class PostgresStore: ParleyStore, Sendable {
     public let url: PostgresURL
     let client: PostgresClient
     let logger: Logger
+    /// How often subscribers to ``changes()`` get a resync while notifications are down.
+    let pollInterval: Duration
+    let broadcaster = StoreChangeBroadcaster()
+    let listener = Mutex<Task<Void, Never>?>(nil)
+    let listening = Atomic<Bool>(false)
     private let running: Task<Void, Never>
 
-    private init(url: PostgresURL, client: PostgresClient, logger: Logger) {
+    private init(url: PostgresURL, client: PostgresClient, pollInterval: Duration, logger: Logger) {
         self.url = url
         self.client = client
+        self.pollInterval = pollInterval
         self.logger = logger
         running = Task { await client.run() }
     }
@@ -36,8 +43,12 @@ public final class PostgresStore: ParleyStore, Sendable {
     /// Connects, migrates (unless `migrating` is false, for `parley store check`) and returns the
     /// store; throws ``StoreError`` when the database cannot be reached within the connect
     /// timeout or its schema is newer than this build.
-    public static func open(_ url: PostgresURL, migrating: Bool = true, logger: Logger = Logger(label: "parley.store")) async throws -> PostgresStore {
-        let store = PostgresStore(url: url, client: PostgresClient(configuration: try configuration(url), backgroundLogger: logger), logger: logger)
+    public static func open(
+        _ url: PostgresURL, migrating: Bool = true, pollInterval: Duration = .seconds(1), logger: Logger = Logger(label: "parley.store")
+    ) async throws -> PostgresStore {
+        let store = PostgresStore(
+            url: url, client: PostgresClient(configuration: try configuration(url), backgroundLogger: logger), pollInterval: pollInterval,
+            logger: logger)
         do {
             // A database that is not there fails here, within the connect timeout.
             try await store.ping()
@@ -98,6 +109,11 @@ public final class PostgresStore: ParleyStore, Sendable {
 
     /// Stops the pool; later calls fail with ``StoreError/unavailable(_:)``.
     public func close() async throws {
+        if let task = listener.withLock({ $0 }) {
+            task.cancel()
+            await task.value
+        }
+        broadcaster.finish()
         running.cancel()
         await running.value
     }
@@ -131,7 +147,7 @@ public final class PostgresStore: ParleyStore, Sendable {
         }
     }
 
-    private func bounded<T: Sendable>(by deadline: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func bounded<T: Sendable>(by deadline: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let location = location
         do {
             return try await withThrowingTaskGroup(of: T.self) { group in

@@ -11,6 +11,7 @@ extension SQLiteStore {
                     record.unlimited, record.createdAt.timeIntervalSince1970, record.revokedAt?.timeIntervalSince1970,
                 ])
         }
+        broadcaster.yield(.keys)
     }
 
     public func apiKey(hash: String) async throws -> APIKeyRecord? {
@@ -26,12 +27,14 @@ extension SQLiteStore {
     }
 
     public func revokeAPIKey(id: String, at date: Date) async throws -> Bool {
-        try await write { db in
+        let revoked = try await write { db in
             try db.execute(
                 sql: "UPDATE api_key SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL",
                 arguments: [date.timeIntervalSince1970, id])
             return db.changesCount > 0
         }
+        if revoked { broadcaster.yield(.keys) }
+        return revoked
     }
 
     private static func record(_ row: Row) -> APIKeyRecord {

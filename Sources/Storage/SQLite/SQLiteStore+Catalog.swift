@@ -113,6 +113,7 @@ extension SQLiteStore {
             return nil
         }
         if let conflict { throw conflict }
+        broadcaster.yield(.catalog)
     }
 
     private static func catalogEntry(_ row: Row) -> CatalogEntryRecord {

@@ -34,7 +34,8 @@ extension SQLiteStore {
     }
 
     public func purgeTranslations(olderThan date: Date?) async throws -> Int {
-        try await write { db in
+        defer { broadcaster.yield(.cache) }
+        return try await write { db in
             if let date {
                 try db.execute(sql: "DELETE FROM translation_cache WHERE createdAt < ?", arguments: [date.timeIntervalSince1970])
             } else {

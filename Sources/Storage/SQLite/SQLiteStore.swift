@@ -13,6 +13,7 @@ public final class SQLiteStore: ParleyStore {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    let broadcaster = StoreChangeBroadcaster()
 
     /// Concurrent read connections (GRDB's default).
     static let readerCount = 5
@@ -89,7 +90,15 @@ public final class SQLiteStore: ParleyStore {
 
     /// Closes the database; every later call fails with ``StoreError/unavailable(_:)``.
     public func close() throws {
+        broadcaster.finish()
         try pool.close()
+    }
+
+    /// Changes made through this store, in this process (another process writing the same file,
+    /// such as the CLI, is not heard; what it changes shows within the key cache's lifetime and
+    /// the webhook poll interval).
+    public func changes() -> AsyncStream<StoreChange> {
+        broadcaster.subscribe()
     }
 
     public func ping() async throws {
