@@ -86,7 +86,8 @@ struct CrashSafetyTests {
     static func request(_ method: HTTPMethod, _ url: String, key: String, ifMatch: String? = nil, body: String? = nil) async throws -> (status: Int, etag: String?, body: String) {
         var request = HTTPClientRequest(url: url)
         request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer \(key)")
+        // An empty key sends no Authorization header (an empty Bearer is a refused key).
+        if !key.isEmpty { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
         if let ifMatch { request.headers.add(name: "If-Match", value: ifMatch) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")

@@ -4,6 +4,7 @@
 #   start_postgres          # exports PARLEY_TEST_POSTGRES_URL, or returns 1
 #   ...
 #   stop_postgres           # stops the server and removes its folder
+#   pause_postgres / resume_postgres   # stop and start it again on the same port (outage tests)
 #
 # The cluster is made by Debian's `initdb` in a temporary folder owned by the `postgres` user
 # (initdb refuses to run as root), listens on 127.0.0.1 on a free port and on a socket in that
@@ -42,12 +43,8 @@ start_postgres() {
   fi
   # fsync stays on: the tests kill instances, not the database, but a store test that proves
   # a committed write survives should not be proving it against a server that cheats.
-  if ! as_postgres "$pg_ctl" -D "$PARLEY_TEST_POSTGRES_DIR/data" -l "$PARLEY_TEST_POSTGRES_DIR/server.log" -w -t 30 \
-      -o "-p $port -k $PARLEY_TEST_POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null; then
-    echo "postgres.sh: the server did not start:" >&2; cat "$PARLEY_TEST_POSTGRES_DIR/server.log" >&2
-    return 1
-  fi
   PARLEY_TEST_POSTGRES_PORT=$port
+  resume_postgres || return 1
   export PARLEY_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
   export PARLEY_TEST_POSTGRES_DIR PARLEY_TEST_POSTGRES_PORT
   echo "postgres.sh: PostgreSQL on 127.0.0.1:$port ($PARLEY_TEST_POSTGRES_DIR)" >&2
@@ -63,3 +60,20 @@ stop_postgres() {
   unset PARLEY_TEST_POSTGRES_DIR PARLEY_TEST_POSTGRES_URL PARLEY_TEST_POSTGRES_PORT
 }
 
+# Starts the cluster of start_postgres (again) on its port.
+resume_postgres() {
+  local pg_ctl
+  pg_ctl=$(postgres_bin pg_ctl) || true
+  if ! as_postgres "$pg_ctl" -D "$PARLEY_TEST_POSTGRES_DIR/data" -l "$PARLEY_TEST_POSTGRES_DIR/server.log" -w -t 30 \
+      -o "-p $PARLEY_TEST_POSTGRES_PORT -k $PARLEY_TEST_POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null; then
+    echo "postgres.sh: the server did not start:" >&2; cat "$PARLEY_TEST_POSTGRES_DIR/server.log" >&2
+    return 1
+  fi
+}
+
+# Stops the server (fast: sessions are cut, as in a crash or failover) and keeps its data.
+pause_postgres() {
+  local pg_ctl
+  pg_ctl=$(postgres_bin pg_ctl) || true
+  as_postgres "$pg_ctl" -D "$PARLEY_TEST_POSTGRES_DIR/data" -m fast -w stop >/dev/null
+}

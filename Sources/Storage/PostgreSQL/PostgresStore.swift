@@ -30,6 +30,8 @@ public final class PostgresStore: ParleyStore, Sendable {
     let broadcaster = StoreChangeBroadcaster()
     let listener = Mutex<Task<Void, Never>?>(nil)
     let listening = Atomic<Bool>(false)
+    let outage = PostgresOutage()
+    private let prober = Mutex<Task<Void, Never>?>(nil)
     private let running: Task<Void, Never>
 
     private init(url: PostgresURL, client: PostgresClient, pollInterval: Duration, logger: Logger) {
@@ -109,6 +111,7 @@ public final class PostgresStore: ParleyStore, Sendable {
 
     /// Stops the pool; later calls fail with ``StoreError/unavailable(_:)``.
     public func close() async throws {
+        prober.withLock { $0?.cancel() }
         if let task = listener.withLock({ $0 }) {
             task.cancel()
             await task.value
@@ -147,8 +150,11 @@ public final class PostgresStore: ParleyStore, Sendable {
         }
     }
 
-    func bounded<T: Sendable>(by deadline: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func bounded<T: Sendable>(
+        by deadline: Duration, probing: Bool = false, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         let location = location
+        if !probing { try outage.check(location: location) }
         do {
             return try await withThrowingTaskGroup(of: T.self) { group in
                 group.addTask { try await body() }
@@ -161,7 +167,34 @@ public final class PostgresStore: ParleyStore, Sendable {
                 return result
             }
         } catch {
-            throw Self.storeError(error)
+            let mapped = Self.storeError(error)
+            if !probing, PostgresOutage.isUnreachable(error), outage.began("\(mapped)") { startProbing() }
+            throw mapped
+        }
+    }
+
+    /// Pings every second, bypassing the outage check, until the database answers.
+    private func startProbing() {
+        logger.error("store unreachable; failing fast and retrying every second", metadata: ["store": "\(location)"])
+        prober.withLock { task in
+            task?.cancel()
+            task = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    guard !Task.isCancelled else { return }
+                    do {
+                        try await self.bounded(by: .seconds(self.url.connectTimeoutSeconds), probing: true) { [client, logger] in
+                            try await client.withConnection { connection in try await connection.run("SELECT 1", logger: logger) }
+                        }
+                        if let lasted = self.outage.ended() {
+                            self.logger.notice("store reachable again", metadata: ["store": "\(self.location)", "outage": "\(lasted)"])
+                        }
+                        return
+                    } catch {
+                        continue
+                    }
+                }
+            }
         }
     }
 
