@@ -34,6 +34,13 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether `text` names a store several instances share (PostgreSQL): what decides, for
+    /// example, that a key's rate limit lives in the store rather than in each process.
+    public static func isShared(_ text: String?) -> Bool {
+        let text = text?.trimmingCharacters(in: .whitespaces) ?? ""
+        return text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
     /// The URL without its password, fit for logs and `/readyz`.
     public var description: String {
         switch self {

@@ -70,4 +70,50 @@ struct AccessControlTests {
         let off = RateLimiter(requestsPerSecond: 0, burst: 0)
         for _ in 0..<1000 { #expect(off.take("a") == nil) }
     }
+
+    // MARK: The shared rate limit
+
+    static func rateStore() throws -> SQLiteStore {
+        try SQLiteStore(directory: FileManager.default.temporaryDirectory.appendingPathComponent("parley-rate-\(UUID().uuidString)").path)
+    }
+
+    /// Two limiters on one store stand for two instances: together they allow the burst once.
+    @Test func twoLimitersOnOneStoreShareAKeysBucket() async throws {
+        let store = try Self.rateStore()
+        // A refill so slow that none happens during the test: exactly the burst is allowed.
+        let a = SharedRateLimiter(store: store, requestsPerSecond: 0.001, burst: 30)
+        let b = SharedRateLimiter(store: store, requestsPerSecond: 0.001, burst: 30)
+        let allowed = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<100 {
+                group.addTask { await (index.isMultiple(of: 2) ? a : b).take("key_1") == nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(allowed == 30)
+        // Refused with a wait until the bucket refills; another key has its own bucket.
+        let wait = try #require(await a.take("key_1"))
+        #expect(wait > 900)
+        #expect(await b.take("key_2") == nil)
+        try await store.close()
+    }
+
+    @Test func aLeaseIsATenthOfASecondsWorth() {
+        let store = try? Self.rateStore()
+        guard let store else { Issue.record("no store"); return }
+        #expect(SharedRateLimiter(store: store, requestsPerSecond: 50, burst: 100).leaseSize == 5)
+        #expect(SharedRateLimiter(store: store, requestsPerSecond: 1, burst: 100).leaseSize == 1)
+        #expect(SharedRateLimiter(store: store, requestsPerSecond: 5000, burst: 20).leaseSize == 20)  // never above the burst
+    }
+
+    /// Without its store an instance limits on its own rather than refusing everyone or no one.
+    @Test func anUnreachableStoreFallsBackToALocalBucket() async throws {
+        let store = try Self.rateStore()
+        try await store.close()
+        let limiter = SharedRateLimiter(store: store, requestsPerSecond: 0.001, burst: 3)
+        var allowed = 0
+        for _ in 0..<10 {
+            if await limiter.take("key_1") == nil { allowed += 1 }
+        }
+        #expect(allowed == 3)
+    }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// Two real `parley serve` processes on one PostgreSQL database behave as one service: an edit
 /// on A is served by B with a new ETag; a key made or revoked with the CLI counts on both; a
-/// translation through A is a cache hit through B. Needs the PostgreSQL that test.sh starts
+/// translation through A is a cache hit through B; a key's rate limit is the key's, not each
+/// instance's. Needs the PostgreSQL that test.sh starts
 /// (`PARLEY_TEST_POSTGRES_URL`); under `CI=true` its absence fails.
 @Suite("Several instances on one PostgreSQL", .serialized)
 struct MultiInstanceTests {
@@ -44,8 +45,9 @@ struct MultiInstanceTests {
         }
     }
 
-    static func makeKey(_ executable: URL, store: String, scope: String = "admin") throws -> String {
-        let created = try CrashSafetyTests.run(executable, ["keys", "create", "--store", store, "--name", "multi-\(UUID().uuidString.prefix(6))", "--scope", scope, "--unlimited"])
+    static func makeKey(_ executable: URL, store: String, scope: String = "admin", unlimited: Bool = true) throws -> String {
+        let created = try CrashSafetyTests.run(
+            executable, ["keys", "create", "--store", store, "--name", "multi-\(UUID().uuidString.prefix(6))", "--scope", scope] + (unlimited ? ["--unlimited"] : []))
         return String(created.split(separator: "\n").last ?? "")
     }
 
@@ -98,6 +100,35 @@ struct MultiInstanceTests {
                 try await Task.sleep(for: .milliseconds(10))
             }
             #expect(status == 401, "\(server.base) still accepted the revoked key after \(ContinuousClock.now - revokedAt)")
+        }
+    }
+
+    @Test func twoInstancesTogetherAcceptOneKeysRateAndBurst() async throws {
+        guard let executable = CrashSafetyTests.executable, let store = try Self.newDatabase() else { return }
+        let limit = ["PARLEY_AUTH_RATE_LIMIT_REQUESTS_PER_SECOND": "2", "PARLEY_AUTH_RATE_LIMIT_BURST": "20"]
+        let (a, b) = try Self.twoInstances(executable, store: store, environment: limit)
+        defer { Self.stop(a, b) }
+        let key = try Self.makeKey(executable, store: store, scope: "detect", unlimited: false)
+        let started = ContinuousClock.now
+        let answers = try await withThrowingTaskGroup(of: (server: Int, status: Int).self) { group in
+            for index in 0..<80 {
+                let server = index % 2
+                let base = server == 0 ? a.base : b.base
+                group.addTask { (server, try await CrashSafetyTests.request(.POST, "\(base)/v1/detect", key: key, body: #"{"texts":["Hola a todos"]}"#).status) }
+            }
+            return try await group.reduce(into: [(server: Int, status: Int)]()) { $0.append($1) }
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let accepted = answers.filter { $0.status == 200 }.count
+        #expect(answers.allSatisfy { $0.status == 200 || $0.status == 429 }, "\(answers)")
+        // The burst once, plus the refill while the requests ran (and a token of rounding):
+        // two separate limits would have accepted 40 or more.
+        #expect(accepted >= 20, "accepted \(accepted)")
+        #expect(Double(accepted) <= 20 + 2 * seconds + 1, "accepted \(accepted) in \(elapsed)")
+        // Both instances refused on the key's behalf once the bucket was spent.
+        for server in [0, 1] {
+            #expect(answers.contains { $0.server == server && $0.status == 429 }, "instance \(server) never refused")
         }
     }
 

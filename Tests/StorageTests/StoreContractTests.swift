@@ -289,4 +289,40 @@ struct StoreContractTests {
         #expect(status.isCurrent, "\(status)")
         #expect(status.known > 0)
     }
+
+    // MARK: Rate buckets
+
+    @Test(arguments: StoreKind.available)
+    func aRateBucketStartsFullGrantsWholeTokensAndRefills(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let first = try await store.takeRateTokens("key:a", count: 3, rate: 0.001, burst: 5)
+        #expect(first.granted == 3)
+        let second = try await store.takeRateTokens("key:a", count: 3, rate: 0.001, burst: 5)
+        #expect(second.granted == 2)  // only what is left
+        let third = try await store.takeRateTokens("key:a", count: 3, rate: 0.001, burst: 5)
+        #expect(third.granted == 0)
+        #expect(third.remaining < 1)
+        #expect(third.secondsUntilNext(rate: 0.001) > 900)
+        // Another bucket is another key's.
+        #expect(try await store.takeRateTokens("key:b", count: 1, rate: 0.001, burst: 5).granted == 1)
+        // 200 tokens a second: a tenth of a second later a few are back, never more than the burst.
+        _ = try await store.takeRateTokens("key:c", count: 5, rate: 200, burst: 5)
+        try await Task.sleep(for: .milliseconds(100))
+        let refilled = try await store.takeRateTokens("key:c", count: 100, rate: 200, burst: 5)
+        #expect(refilled.granted == 5)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func racingTakersNeverGetMoreThanTheBucketHolds(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        let granted = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<40 {
+                group.addTask { try await store.takeRateTokens("key:race", count: 2, rate: 0.001, burst: 25).granted }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(granted == 25)
+    }
 }

@@ -7,7 +7,8 @@ import Logging
 /// A request with `Authorization: Bearer <key>` becomes that key's principal (a malformed,
 /// unknown or revoked key is refused with 401 even on public routes, so a broken client
 /// notices); a request without one gets the anonymous scopes from configuration. Each key —
-/// or each client address for anonymous callers — has its own token bucket; health checks
+/// or each client address for anonymous callers — has its own token bucket (a key's is shared
+/// by every instance on PostgreSQL: ``SharedRateLimiter``); health checks
 /// and metrics scrapes are never limited. Route handlers then ask for the scope they need.
 ///
 /// Refused keys count against the client address (`invalidKeys`): past its burst, every key
@@ -17,7 +18,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ParleyRequestContext
     let keys: APIKeyManager
     let anonymousScopes: [Scope]
-    let limiter: RateLimiter
+    /// A key's bucket (shared by every instance on PostgreSQL).
+    let keyLimiter: any RequestRateLimiting
+    /// An anonymous caller's bucket, per client address.
+    let addressLimiter: RateLimiter
     let invalidKeys: RateLimiter
     static let unlimitedPaths: Set<String> = ["/healthz", "/readyz", "/metrics", "/health"]
 
@@ -46,8 +50,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.principal = Principal(keyID: nil, name: "anonymous", scopes: anonymousScopes, unlimited: false)
         }
         if !context.principal.unlimited && !Self.unlimitedPaths.contains(request.uri.path) {
-            let caller = context.principal.keyID ?? Self.address(of: context)
-            if let retryAfter = limiter.take(caller) {
+            let retryAfter = if let keyID = context.principal.keyID {
+                await keyLimiter.take(keyID)
+            } else {
+                addressLimiter.take(Self.address(of: context))
+            }
+            if let retryAfter {
                 throw APIError.authentication(.rateLimited(retryAfterSeconds: retryAfter))
             }
         }

@@ -33,7 +33,10 @@ public struct ParleyService: Sendable {
     public let webhookMonitor: WebhookChangeMonitor?
     public let routes = RouteTable()
     let anonymousScopes: [Scope]
+    /// Anonymous callers per client address (the address an instance sees is its own).
     let limiter: RateLimiter
+    /// API keys: shared by every instance on PostgreSQL, ``limiter`` itself on SQLite.
+    let keyLimiter: any RequestRateLimiting
     /// Refused keys per client address.
     let invalidKeys: RateLimiter
     /// Extra routes (used by tests and later parts of Parley) registered after the built-in ones.
@@ -101,7 +104,14 @@ public struct ParleyService: Sendable {
         } catch {
             throw ConfigurationError(field: "auth.anonymousScopes", reason: error.description)
         }
-        limiter = RateLimiter(requestsPerSecond: configuration.auth.rateLimit.requestsPerSecond, burst: configuration.auth.rateLimit.burst)
+        let rate = configuration.auth.rateLimit
+        limiter = RateLimiter(requestsPerSecond: rate.requestsPerSecond, burst: rate.burst)
+        // On PostgreSQL, instances share a key's bucket; on SQLite there is one instance.
+        if StoreURL.isShared(configuration.store.url) {
+            keyLimiter = SharedRateLimiter(store: store, requestsPerSecond: rate.requestsPerSecond, burst: rate.burst, logger: logger)
+        } else {
+            keyLimiter = limiter
+        }
         invalidKeys = RateLimiter(requestsPerSecond: configuration.auth.invalidKeyLimit.requestsPerSecond, burst: configuration.auth.invalidKeyLimit.burst)
     }
 
@@ -115,7 +125,8 @@ public struct ParleyService: Sendable {
             errors: ErrorResponder(routes: routes, maxBodySize: configuration.server.maxBodySize),
             bodyLimit: BodyLimit(maxBodySize: configuration.server.maxBodySize),
             drain: drain))
-        router.add(middleware: AuthenticationMiddleware(keys: keys, anonymousScopes: anonymousScopes, limiter: limiter, invalidKeys: invalidKeys))
+        router.add(middleware: AuthenticationMiddleware(
+            keys: keys, anonymousScopes: anonymousScopes, keyLimiter: keyLimiter, addressLimiter: limiter, invalidKeys: invalidKeys))
         let parleyRouter = ParleyRouter(router: router, routes: routes)
         HealthRoutes(store: store, backends: engine.monitor, metrics: metrics, publicMetrics: configuration.auth.publicMetrics, drain: drain)
             .register(on: parleyRouter)

@@ -57,6 +57,14 @@ enum PostgresMigrations {
             """,
             "CREATE INDEX audit_event_at ON audit_event (at)",
         ],
+        // 2: token buckets of the per-key rate limit, shared by every instance.
+        [
+            """
+            CREATE TABLE rate_bucket (
+              name text PRIMARY KEY, tokens double precision NOT NULL, updated_at double precision NOT NULL,
+              granted integer NOT NULL)
+            """,
+        ],
     ]
 
     /// The advisory lock key of migrations (any fixed number; this one spells "PRLY").

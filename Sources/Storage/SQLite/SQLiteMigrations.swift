@@ -8,6 +8,7 @@ enum SQLiteMigrations {
         registerAPIKeyMigrations(&migrator)
         registerTranslationCacheMigrations(&migrator)
         registerCatalogMigrations(&migrator)
+        SQLiteStore.registerRateLimitMigrations(&migrator)
         return migrator
     }
 
