@@ -3,7 +3,7 @@ import Foundation
 /// Parley's durable state, behind one seam: SQLite (``SQLiteStore``) for one instance,
 /// PostgreSQL (``PostgresStore``) shared by several. Every acknowledged write is committed
 /// before the call returns. ``StoreURL/open(logger:)`` opens the one a URL names.
-public protocol ParleyStore: CatalogStore, AuditStore, RateLimitStore, Sendable {
+public protocol ParleyStore: CatalogStore, AuditStore, RateLimitStore, WorkQueueStore, Sendable {
     /// Proves the store can be read now (used by `/readyz`); throws ``StoreError`` otherwise.
     func ping() async throws
 

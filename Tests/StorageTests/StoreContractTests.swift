@@ -325,4 +325,73 @@ struct StoreContractTests {
         }
         #expect(granted == 25)
     }
+
+    // MARK: Work queue
+
+    func work(_ id: String, kind: String = "test.work", at offset: TimeInterval = 0) -> WorkItemRecord {
+        WorkItemRecord(id: id, kind: kind, payload: #"{"n":1}"#, requestedBy: "alice", language: "ar", createdAt: Self.t0.addingTimeInterval(offset))
+    }
+
+    @Test(arguments: StoreKind.available)
+    func workIsEnqueuedOnceClaimedRenewedAndReleased(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        #expect(try await store.enqueueWork(work("evt_1")))
+        #expect(try await !store.enqueueWork(work("evt_1")))  // the same event twice is one item
+        #expect(try await store.enqueueWork(work("job_2", at: 1)))
+        #expect(try await store.enqueueWork(work("other", kind: "other.kind")))
+        #expect(try await store.unfinishedWorkCount(kinds: ["test.work"]) == 2)
+        let first = try #require(try await store.claimWork(kinds: ["test.work"], owner: "a", lease: .seconds(30)))
+        #expect(first.id == "evt_1")  // longest waiting first
+        #expect(first.state == .running && first.owner == "a" && first.attempts == 1)
+        #expect(first.payload == #"{"n":1}"# && first.language == "ar" && first.requestedBy == "alice")
+        let second = try #require(try await store.claimWork(kinds: ["test.work"], owner: "b", lease: .seconds(30)))
+        #expect(second.id == "job_2")
+        #expect(try await store.claimWork(kinds: ["test.work"], owner: "c", lease: .seconds(30)) == nil)
+        #expect(try await store.renewWork(id: "evt_1", owner: "a", lease: .seconds(30), progress: #"{"done":3}"#))
+        #expect(try await !store.renewWork(id: "evt_1", owner: "b", lease: .seconds(30), progress: nil))  // not b's
+        #expect(try await store.workItem(id: "evt_1")?.progress == #"{"done":3}"#)
+        #expect(try await !store.releaseWork(id: "evt_1", owner: "b", as: .finished(.completed, result: nil, reason: nil)))
+        #expect(try await store.releaseWork(id: "evt_1", owner: "a", as: .finished(.completed, result: #"{"ok":true}"#, reason: nil)))
+        let done = try #require(try await store.workItem(id: "evt_1"))
+        #expect(done.state == .completed && done.result == #"{"ok":true}"# && done.owner == nil && done.finishedAt != nil)
+        // A retry goes back to the queue, claimable only once its time has come.
+        #expect(try await store.releaseWork(id: "job_2", owner: "b", as: .retry(after: .milliseconds(300), reason: "receiver said 500")))
+        #expect(try await store.claimWork(kinds: ["test.work"], owner: "c", lease: .seconds(30)) == nil)
+        try await Task.sleep(for: .milliseconds(400))
+        let retried = try #require(try await store.claimWork(kinds: ["test.work"], owner: "c", lease: .seconds(30)))
+        #expect(retried.id == "job_2" && retried.attempts == 2 && retried.reason == "receiver said 500")
+        #expect(try await store.unfinishedWorkCount(kinds: ["test.work"]) == 1)
+        #expect(try await store.workItem(id: "nope") == nil)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func anExpiredLeaseIsClaimedAgainAndTheOldOwnerIsRefused(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        #expect(try await store.enqueueWork(work("job_1")))
+        _ = try #require(try await store.claimWork(kinds: ["test.work"], owner: "dead", lease: .milliseconds(200)))
+        #expect(try await store.claimWork(kinds: ["test.work"], owner: "b", lease: .seconds(30)) == nil)  // still leased
+        try await Task.sleep(for: .milliseconds(300))
+        let resumed = try #require(try await store.claimWork(kinds: ["test.work"], owner: "b", lease: .seconds(30)))
+        #expect(resumed.owner == "b" && resumed.attempts == 2)
+        #expect(try await !store.renewWork(id: "job_1", owner: "dead", lease: .seconds(30), progress: nil))
+        #expect(try await !store.releaseWork(id: "job_1", owner: "dead", as: .finished(.failed, result: nil, reason: "late")))
+        #expect(try await store.releaseWork(id: "job_1", owner: "b", as: .finished(.completed, result: nil, reason: nil)))
+    }
+
+    @Test(arguments: StoreKind.available)
+    func racingClaimsTakeEachItemOnce(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        for index in 0..<10 { _ = try await store.enqueueWork(work("job_\(index)", at: Double(index))) }
+        let claimed = try await withThrowingTaskGroup(of: String?.self) { group in
+            for index in 0..<30 {
+                group.addTask { try await store.claimWork(kinds: ["test.work"], owner: "owner\(index)", lease: .seconds(30))?.id }
+            }
+            return try await group.reduce(into: [String]()) { if let id = $1 { $0.append(id) } }
+        }
+        #expect(claimed.count == 10)
+        #expect(Set(claimed).count == 10)
+    }
 }

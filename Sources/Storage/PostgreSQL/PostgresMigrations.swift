@@ -65,6 +65,17 @@ enum PostgresMigrations {
               granted integer NOT NULL)
             """,
         ],
+        // 3: background work (pre-translation jobs, webhook deliveries), claimed by instances.
+        [
+            """
+            CREATE TABLE work_item (
+              id text PRIMARY KEY, kind text NOT NULL, payload text NOT NULL, state text NOT NULL,
+              attempts integer NOT NULL DEFAULT 0, run_after double precision NOT NULL, owner text,
+              lease_until double precision, progress text, result text, reason text, requested_by text NOT NULL,
+              language text, namespace text, created_at double precision NOT NULL, finished_at double precision)
+            """,
+            "CREATE INDEX work_item_due ON work_item (state, run_after)",
+        ],
     ]
 
     /// The advisory lock key of migrations (any fixed number; this one spells "PRLY").

@@ -9,6 +9,7 @@ enum SQLiteMigrations {
         registerTranslationCacheMigrations(&migrator)
         registerCatalogMigrations(&migrator)
         SQLiteStore.registerRateLimitMigrations(&migrator)
+        SQLiteStore.registerWorkQueueMigrations(&migrator)
         return migrator
     }
 
