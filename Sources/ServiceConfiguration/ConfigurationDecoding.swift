@@ -171,7 +171,7 @@ extension ConfigurationLoader {
     /// Checks the store URL's scheme here, so the message names the field and where it was set;
     /// the rest of the URL (host, parameters) is checked when the store opens it.
     private static func decodeStore(_ reader: NodeReader) throws(ConfigurationError) -> StoreSettings {
-        try reader.requireKnownKeys(["url", "pollInterval"])
+        try reader.requireKnownKeys(["url", "pollInterval", "jobLease"])
         var store = StoreSettings()
         store.url = try reader.optionalString("url").flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0.trimmingWhitespace() }
         if let url = store.url, !["sqlite:", "postgres://", "postgresql://"].contains(where: url.hasPrefix) {
@@ -180,6 +180,8 @@ extension ConfigurationLoader {
         }
         store.pollInterval = try reader.duration("pollInterval", default: store.pollInterval)
         guard store.pollInterval >= .milliseconds(50) else { throw reader.error("pollInterval", "must be at least 50ms") }
+        store.jobLease = try reader.duration("jobLease", default: store.jobLease)
+        guard store.jobLease >= .seconds(1) else { throw reader.error("jobLease", "must be at least 1s") }
         return store
     }
 

@@ -15,7 +15,7 @@ public struct ConfigurationLoader: Sendable {
         "server.idleTimeout", "server.headerTimeout", "server.minimumBodyRate", "server.bodyRateWindow",
         "server.maxHeaderSize", "server.maxConnections",
         "server.cors.allowedOrigins", "server.cors.allowCredentials", "server.cors.maxAge",
-        "dataDirectory", "store.url", "store.pollInterval", "catalogs", "glossaries", "studio",
+        "dataDirectory", "store.url", "store.pollInterval", "store.jobLease", "catalogs", "glossaries", "studio",
         "routing.pivot",
         "cache.enabled", "cache.memoryEntries", "cache.ttl",
         "translation.requestTimeout", "translation.interactiveQueue", "translation.bulkQueue", "translation.backgroundQueue",

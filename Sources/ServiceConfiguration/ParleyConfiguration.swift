@@ -52,6 +52,10 @@ public struct StoreSettings: Sendable, Equatable {
     /// On PostgreSQL, how often an instance re-reads versions and keys when its notification
     /// connection is down (notifications otherwise make changes visible at once).
     public var pollInterval: Duration = .seconds(1)
+    /// How long an instance's claim on a background job or webhook delivery lasts without a
+    /// heartbeat (renewed every third of it): after a crash, another instance resumes the
+    /// work this long after the last heartbeat.
+    public var jobLease: Duration = .seconds(30)
 
     public init() {}
 }

@@ -54,8 +54,8 @@ struct CatalogEditPermissionTests {
     }
 
     @Test func everyScopeAgainstEveryRouteAndLanguage() async throws {
-        let (catalogs, _) = try await CatalogEditFixture.catalogs()
-        let jobs = JobRegistry()
+        let (catalogs, store) = try await CatalogEditFixture.catalogs()
+        let jobs = JobRegistry(store: store)
         let fake: PretranslateFunction = { texts, _, _ in texts }
         let server = try CatalogEditFixture.server(catalogs, jobs: jobs, pretranslate: fake)
         var keys: [Who: String] = [:]

@@ -35,7 +35,7 @@ enum CatalogEditFixture {
     /// A test server whose catalogs are `catalogs`, with the given jobs, pre-translation
     /// function and webhook monitor behind the translator API.
     static func server(
-        _ catalogs: CatalogService, jobs: JobRegistry = JobRegistry(), pretranslate: PretranslateFunction? = nil,
+        _ catalogs: CatalogService, jobs: JobRegistry? = nil, pretranslate: PretranslateFunction? = nil,
         webhooks: WebhookChangeMonitor? = nil
     ) throws -> TestService {
         try TestService(catalogs: catalogs, jobs: jobs, pretranslate: pretranslate, webhookMonitor: webhooks)

@@ -319,8 +319,8 @@ struct PretranslationTests {
     }
 
     @Test func theJobRouteRunsInTheBackgroundAndReportsProgressAndFailure() async throws {
-        let (catalogs, _) = try await catalogsWithMissingArabic()
-        let jobs = JobRegistry()
+        let (catalogs, store) = try await catalogsWithMissingArabic()
+        let jobs = JobRegistry(store: store)
         let calls = FakeMT.Log()
         let server = try CatalogEditFixture.server(catalogs, jobs: jobs, pretranslate: FakeMT.failing(after: 2, calls))
         let admin = try await server.key([.admin]).key
@@ -361,7 +361,7 @@ struct PretranslationTests {
         }
         // Without a translate function of its own the route runs the job through the engine
         // (here with no backend at all) to an end state.
-        let bareJobs = JobRegistry()
+        let bareJobs = JobRegistry(store: store)
         let bare = try CatalogEditFixture.server(catalogs, jobs: bareJobs)
         let key = try await bare.key([.admin]).key
         try await bare.test { client in

@@ -26,7 +26,7 @@ struct TestService {
         configure: (inout ParleyConfiguration) -> Void = { _ in },
         backends: [any TranslationBackend] = [],
         catalogs: CatalogService? = nil,
-        jobs: JobRegistry = JobRegistry(),
+        jobs: JobRegistry? = nil,
         pretranslate: PretranslateFunction? = nil,
         webhookMonitor: WebhookChangeMonitor? = nil,
         logger: Logger? = nil,

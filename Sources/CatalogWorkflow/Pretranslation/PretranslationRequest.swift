@@ -1,3 +1,4 @@
+import Foundation
 import Languages
 
 /// What to pre-translate: one target language, one namespace or all, only untranslated keys or
@@ -11,6 +12,9 @@ public struct PretranslationRequest: Sendable, Hashable {
     public var onlyMissing: Bool
     /// Recorded as the author of the stored revisions.
     public var author: String
+    /// When set, `machine` values written at or after this time are kept, not translated
+    /// again: a resumed job does not redo what its first run stored.
+    public var keepMachineValuesSince: Date?
 
     public init(language: Language, namespace: String? = nil, onlyMissing: Bool = false, author: String = "machine") {
         self.language = language

@@ -67,7 +67,9 @@ public struct Pretranslator: Sendable {
         var units: [Unit] = []
         for namespace in namespaces {
             for entry in try await catalogs.entries(language: language, namespace: namespace) {
-                guard !entry.obsolete, entry.state == .untranslated || (!request.onlyMissing && entry.state == .machine),
+                let refresh = !request.onlyMissing && entry.state == .machine
+                    && !(request.keepMachineValuesSince.map { entry.updatedAt >= $0 } ?? false)
+                guard !entry.obsolete, entry.state == .untranslated || refresh,
                       let unit = Self.unit(for: entry) else { continue }
                 units.append(unit)
             }

@@ -27,7 +27,7 @@ public struct ParleyService: Sendable {
     public let engine: TranslationEngine
     public let detection: DetectionService
     public let catalogs: CatalogService
-    /// Running and finished pre-translation jobs (in memory).
+    /// Pre-translation jobs, kept in the store and run by whichever instance claims them.
     public let jobs: JobRegistry
     /// Tells the configured webhook about catalog changes; `nil` when none is configured.
     public let webhookMonitor: WebhookChangeMonitor?
@@ -65,7 +65,7 @@ public struct ParleyService: Sendable {
         backends: [any TranslationBackend] = [],
         detection: DetectionService,
         catalogs: CatalogService? = nil,
-        jobs: JobRegistry = JobRegistry(),
+        jobs: JobRegistry? = nil,
         pretranslate: PretranslateFunction? = nil,
         suggest: NamedTranslateFunction? = nil,
         webhookMonitor: WebhookChangeMonitor? = nil,
@@ -79,7 +79,7 @@ public struct ParleyService: Sendable {
         self.detection = detection
         let catalogs = catalogs ?? CatalogService(store: store)
         self.catalogs = catalogs
-        self.jobs = jobs
+        self.jobs = jobs ?? JobRegistry(store: store, lease: configuration.store.jobLease, logger: logger)
         if let webhookMonitor {
             self.webhookMonitor = webhookMonitor
         } else if let url = configuration.webhook.url {
@@ -173,6 +173,7 @@ public struct ParleyService: Sendable {
     /// (all within `server.shutdownGracePeriod`).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var services: [any Service] = [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)]
+        services.append(jobs)
         if let webhookMonitor { services.append(webhookMonitor) }
         services.append(StoreChangeListener(store: store, keys: keys, cache: engine.cache, webhooks: webhookMonitor, metrics: metrics))
         // Last, so the group (which shuts down in reverse order) tells it first.

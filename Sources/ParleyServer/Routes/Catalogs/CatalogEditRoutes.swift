@@ -33,7 +33,7 @@ public struct CatalogEditRoutes: Sendable {
     /// - Parameters:
     ///   - pretranslate: machine translation for pre-translation jobs (`nil`: 503 on the route).
     ///   - webhooks: told about every change (`nil`: no webhook configured).
-    public init(catalogs: CatalogService, jobs: JobRegistry = JobRegistry(), pretranslate: PretranslateFunction? = nil, webhooks: WebhookChangeMonitor? = nil) {
+    public init(catalogs: CatalogService, jobs: JobRegistry, pretranslate: PretranslateFunction? = nil, webhooks: WebhookChangeMonitor? = nil) {
         self.catalogs = catalogs
         self.jobs = jobs
         self.pretranslate = pretranslate

@@ -34,7 +34,7 @@ struct PretranslationRoutes: Sendable {
         router.get("/v1/jobs/{id}") { _, context in
             try context.require(.admin)
             let id = context.parameters.get("id") ?? ""
-            guard let status = await jobs.registry.status(id) else { throw APIError.notFound("no job '\(id)'") }
+            guard let status = try await jobs.status(id) else { throw APIError.notFound("no job '\(id)'") }
             return try JSONResponse.make(status)
         }
     }
