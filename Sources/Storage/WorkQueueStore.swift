@@ -25,6 +25,11 @@ public protocol WorkQueueStore: Sendable {
     func workItem(id: String) async throws -> WorkItemRecord?
     /// How many items of `kinds` are queued or running.
     func unfinishedWorkCount(kinds: [String]) async throws -> Int
+
+    /// Deletes finished (completed or failed) items that finished more than `age` ago and
+    /// returns how many; queued and running items are never touched. Keeps the table the size
+    /// of recent work, since every catalog change queues a webhook delivery.
+    func pruneFinishedWork(olderThan age: Duration) async throws -> Int
 }
 
 /// How a claim ends.

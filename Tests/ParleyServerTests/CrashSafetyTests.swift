@@ -83,7 +83,9 @@ struct CrashSafetyTests {
         }
     }
 
-    static func request(_ method: HTTPMethod, _ url: String, key: String, ifMatch: String? = nil, body: String? = nil) async throws -> (status: Int, etag: String?, body: String) {
+    static func request(
+        _ method: HTTPMethod, _ url: String, key: String, ifMatch: String? = nil, body: String? = nil, timeout: TimeAmount = .seconds(30)
+    ) async throws -> (status: Int, etag: String?, body: String) {
         var request = HTTPClientRequest(url: url)
         request.method = method
         // An empty key sends no Authorization header (an empty Bearer is a refused key).
@@ -93,7 +95,7 @@ struct CrashSafetyTests {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: 1 << 22)
         return (Int(response.status.code), response.headers.first(name: "ETag"), String(buffer: bytes))
     }

@@ -19,9 +19,9 @@ let quietWebhookLogger: Logger = {
     return logger
 }()
 
-/// A notifier that does not log.
-func quietNotifier(_ settings: WebhookSettings) -> WebhookNotifier {
-    WebhookNotifier(settings: settings, logger: quietWebhookLogger)
+/// A notifier that does not log; with `store`, deliveries are queued in it (as `parley serve` does).
+func quietNotifier(_ settings: WebhookSettings, store: (any WorkQueueStore)? = nil) -> WebhookNotifier {
+    WebhookNotifier(settings: settings, queue: store.map { JobRegistry(store: $0, logger: quietWebhookLogger) }, logger: quietWebhookLogger)
 }
 
 @Suite("Catalog change webhooks", .serialized)
@@ -47,7 +47,7 @@ struct WebhookTests {
     @Test func anEditIsDeliveredSignedToAReceiver() async throws {
         let receiver = try await WebhookReceiver { _ in (.ok, .zero) }
         let (catalogs, store) = try await CatalogEditFixture.catalogs()
-        let notifier = quietNotifier(WebhookSettings(url: receiver.url, secret: "whsec_parley_test"))
+        let notifier = quietNotifier(WebhookSettings(url: receiver.url, secret: "whsec_parley_test"), store: store)
         let monitor = WebhookChangeMonitor(store: store, notifier: notifier)
         let server = try CatalogEditFixture.server(catalogs, webhooks: monitor)
         let key = try await server.key([.catalogWrite(.arabic)]).key
@@ -67,6 +67,12 @@ struct WebhookTests {
         #expect(WebhookSignature.verify(header: signature, secret: "whsec_parley_test", body: delivery.body))
         #expect(delivery.headers[.contentType] == "application/json")
         #expect(await notifier.statistics.delivered == 1)
+        // The event is named by the version the edit made, and the delivery is kept finished in the store.
+        let version = try #require(try await store.allCatalogVersions()[CatalogVersionKey(namespace: "rooms", language: "ar")])
+        let id = WebhookEvent.catalogChanged(language: "ar", namespace: "rooms", version: version).id
+        #expect(delivery.headers[HTTPField.Name(WebhookEvent.idHeaderName)!] == id)
+        #expect(id.hasPrefix("evt_") && id.count == 36)
+        #expect(try await store.workItem(id: id)?.state == .completed)
         await receiver.stop()
     }
 
@@ -75,7 +81,7 @@ struct WebhookTests {
         let receiver = try await WebhookReceiver { attempt in attempt <= 2 ? (.internalServerError, .seconds(1)) : (.noContent, .zero) }
         let (catalogs, store) = try await CatalogEditFixture.catalogs()
         let notifier = quietNotifier(WebhookSettings(
-            url: receiver.url, secret: "whsec_parley_test", maxAttempts: 4, initialBackoff: .milliseconds(100), maxBackoff: .seconds(1)))
+            url: receiver.url, secret: "whsec_parley_test", maxAttempts: 4, initialBackoff: .milliseconds(100), maxBackoff: .seconds(1)), store: store)
         let monitor = WebhookChangeMonitor(store: store, notifier: notifier)
         let server = try CatalogEditFixture.server(catalogs, webhooks: monitor)
         let key = try await server.key([.catalogWrite(.spanish)]).key
@@ -101,8 +107,45 @@ struct WebhookTests {
             let signature = delivery.headers[HTTPField.Name("X-Parley-Signature")!] ?? ""
             #expect(WebhookSignature.verify(header: signature, secret: "whsec_parley_test", body: delivery.body))
         }
+        // Every attempt carries the same event id, so a receiver can deduplicate.
+        let ids = Set(received.compactMap { $0.headers[HTTPField.Name(WebhookEvent.idHeaderName)!] })
+        #expect(ids.count == 1)
         let statistics = await notifier.statistics
         #expect(statistics.attempts == 3 && statistics.delivered == 1 && statistics.failed == 0)
+        await receiver.stop()
+    }
+
+    @Test func aQueuedDeliveryGivesUpInTheStoreAndTheSameEventIsQueuedOnce() async throws {
+        let receiver = try await WebhookReceiver { _ in (.serviceUnavailable, .zero) }
+        let (_, store) = try await CatalogEditFixture.catalogs()
+        let notifier = quietNotifier(
+            WebhookSettings(url: receiver.url, secret: "s", maxAttempts: 3, initialBackoff: .milliseconds(20), maxBackoff: .milliseconds(50)), store: store)
+        let event = WebhookEvent.catalogChanged(language: "es", namespace: "common", version: 7)
+        await notifier.send(event)
+        await notifier.send(event)  // noticed twice (say, by the edit and by a notification): one delivery
+        await notifier.drain()
+        #expect(receiver.requests.count == 3)
+        let item = try #require(try await store.workItem(id: event.id))
+        #expect(item.state == .failed && item.attempts == 3 && item.reason == "receiver answered 503")
+        #expect(await notifier.statistics.failed == 1)
+        await receiver.stop()
+    }
+
+    @Test func aDeliveryLeftInTheStoreIsSentAfterARestart() async throws {
+        let receiver = try await WebhookReceiver { _ in (.ok, .zero) }
+        let (_, store) = try await CatalogEditFixture.catalogs()
+        // Queued by an instance that stopped before it could deliver.
+        let event = WebhookEvent.catalogChanged(language: "uk", namespace: "chat", version: 3)
+        _ = try await store.enqueueWork(WorkItemRecord(
+            id: event.id, kind: WebhookNotifier.kind, payload: String(decoding: event.body, as: UTF8.self), requestedBy: "parley",
+            language: "uk", namespace: "chat"))
+        let notifier = quietNotifier(WebhookSettings(url: receiver.url, secret: "s"), store: store)
+        let queue = try #require(notifier.queue)
+        let running = Task { try await queue.run() }
+        let received = await receiver.wait(for: 1)
+        running.cancel()
+        #expect(received.first?.headers[HTTPField.Name(WebhookEvent.idHeaderName)!] == event.id)
+        #expect(received.first.map { String(decoding: $0.body, as: UTF8.self) } == #"{"event":"catalog.changed","lang":"uk","namespace":"chat"}"#)
         await receiver.stop()
     }
 

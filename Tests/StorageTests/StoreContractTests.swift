@@ -394,4 +394,23 @@ struct StoreContractTests {
         #expect(claimed.count == 10)
         #expect(Set(claimed).count == 10)
     }
+
+    @Test(arguments: StoreKind.available)
+    func pruningDeletesOnlyWorkThatFinishedLongEnoughAgo(_ kind: StoreKind) async throws {
+        let store = try await kind.makeStore()
+        defer { Task { try? await store.close() } }
+        for id in ["done", "failed", "queued", "running"] { _ = try await store.enqueueWork(work(id)) }
+        for (id, state) in [("done", WorkItemRecord.State.completed), ("failed", .failed)] {
+            let claimed = try #require(try await store.claimWork(kinds: ["test.work"], owner: "a", lease: .seconds(30)))
+            #expect(claimed.id == id)
+            _ = try await store.releaseWork(id: id, owner: "a", as: .finished(state, result: nil, reason: nil))
+        }
+        _ = try #require(try await store.claimWork(kinds: ["test.work"], owner: "a", lease: .seconds(30)))  // "queued" is now running
+        #expect(try await store.pruneFinishedWork(olderThan: .seconds(60)) == 0)  // too recent
+        try await Task.sleep(for: .milliseconds(150))
+        #expect(try await store.pruneFinishedWork(olderThan: .milliseconds(100)) == 2)
+        #expect(try await store.workItem(id: "done") == nil)
+        #expect(try await store.workItem(id: "failed") == nil)
+        #expect(try await store.unfinishedWorkCount(kinds: ["test.work"]) == 2)
+    }
 }

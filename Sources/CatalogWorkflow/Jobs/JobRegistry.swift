@@ -30,6 +30,8 @@ public actor JobRegistry: Service {
     public nonisolated let lease: Duration
     public nonisolated let pollInterval: Duration
     public nonisolated let maxConcurrent: Int
+    /// How long finished items stay readable (`GET …/jobs/{id}`) before the store forgets them.
+    public nonisolated let retention: Duration
     nonisolated let logger: Logger
     private nonisolated let handlers = Mutex<[String: Handler]>([:])
     private var running: [String: Task<Void, Never>] = [:]
@@ -38,13 +40,15 @@ public actor JobRegistry: Service {
 
     public init(
         store: any WorkQueueStore, owner: String = "inst_" + UUID().uuidString.prefix(8).lowercased(), lease: Duration = .seconds(30),
-        pollInterval: Duration = .seconds(1), maxConcurrent: Int = 2, logger: Logger = Logger(label: "parley.jobs")
+        pollInterval: Duration = .seconds(1), maxConcurrent: Int = 2, retention: Duration = .seconds(7 * 24 * 3600),
+        logger: Logger = Logger(label: "parley.jobs")
     ) {
         self.store = store
         self.owner = owner
         self.lease = lease
         self.pollInterval = pollInterval
         self.maxConcurrent = max(1, maxConcurrent)
+        self.retention = retention
         self.logger = logger
     }
 
@@ -79,15 +83,31 @@ public actor JobRegistry: Service {
     }
 
     /// Looks for work every `pollInterval` until graceful shutdown; running items are then
-    /// left to their leases (another instance, or this one restarted, resumes them).
+    /// left to their leases (another instance, or this one restarted, resumes them). Once an
+    /// hour it deletes items finished longer than `retention` ago.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var pruned = ContinuousClock.now - .seconds(3600)
             while !Task.isCancelled {
                 await self.pump()
+                if pruned.duration(to: .now) >= .seconds(3600) {
+                    pruned = .now
+                    await self.prune()
+                }
                 do { try await Task.sleep(for: self.pollInterval) } catch { return }
             }
         }
         for task in running.values { task.cancel() }
+    }
+
+    /// Deletes old finished items (every instance may; the delete is idempotent).
+    func prune() async {
+        do {
+            let count = try await store.pruneFinishedWork(olderThan: retention)
+            if count > 0 { logger.info("pruned finished work", metadata: ["count": "\(count)"]) }
+        } catch {
+            logger.warning("could not prune finished work", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Claims and starts items while slots are free. Re-entrant calls fold into the running one.

@@ -11,7 +11,7 @@ import Storage
 /// changes.
 public actor WebhookChangeMonitor: Service {
     let store: any AuditStore
-    public let notifier: WebhookNotifier
+    public nonisolated let notifier: WebhookNotifier
     let interval: Duration
     private var known: [CatalogVersionKey: Int]?
 
@@ -27,9 +27,12 @@ public actor WebhookChangeMonitor: Service {
     }
 
     /// Compares the versions with the last ones seen and notifies each change (the first call
-    /// only records them, apart from `certain`).
+    /// only records them, apart from `certain`). Each event is named by the version it saw, so
+    /// that instances noticing the same change queue the same delivery.
     public func check(certain: CatalogVersionKey? = nil) async {
         guard let versions = try? await store.allCatalogVersions() else {
+            // The store is unreachable: keep the last versions seen (the next check sends what
+            // changed meanwhile) and tell about the one change known for certain.
             if let certain { await notifier.send(.catalogChanged(language: certain.language, namespace: certain.namespace)) }
             return
         }
@@ -40,7 +43,7 @@ public actor WebhookChangeMonitor: Service {
         if let certain { changed.insert(certain) }
         known = versions
         for key in changed.sorted() {
-            await notifier.send(.catalogChanged(language: key.language, namespace: key.namespace))
+            await notifier.send(.catalogChanged(language: key.language, namespace: key.namespace, version: versions[key]))
         }
     }
 

@@ -1,8 +1,18 @@
 import Foundation
+import Hashing
 
 /// A webhook event body, serialized exactly once so that the signed bytes are the sent bytes:
 /// `{"event":"catalog.changed","lang":"ar","namespace":"chat"}` (keys sorted, which is this order).
+///
+/// Its ``id`` travels in the `X-Parley-Event-Id` header, not the body. It is derived from
+/// what changed — the namespace, language and the version the change produced — so every
+/// instance that notices one change names it alike: the store keeps one delivery per id, and
+/// a receiver that sees an id twice (a retry after a lost answer) can drop the second.
 public struct WebhookEvent: Sendable, Hashable, Encodable {
+    /// The header carrying ``id``.
+    public static let idHeaderName = "X-Parley-Event-Id"
+
+    public var id: String
     public var event: String
     public var language: String
     public var namespace: String
@@ -13,9 +23,12 @@ public struct WebhookEvent: Sendable, Hashable, Encodable {
         case namespace
     }
 
-    /// A catalog namespace of a language changed (its ETag with it).
-    public static func catalogChanged(language: String, namespace: String) -> WebhookEvent {
-        WebhookEvent(event: "catalog.changed", language: language, namespace: namespace)
+    /// A catalog namespace of a language changed (its ETag with it) to `version`; `nil` when
+    /// the version could not be read, which makes the id unique instead of shared.
+    public static func catalogChanged(language: String, namespace: String, version: Int? = nil) -> WebhookEvent {
+        let name = "catalog.changed"
+        let identity = version.map { "\(name):\(language):\(namespace):\($0)" } ?? "\(name):\(language):\(namespace):" + UUID().uuidString
+        return WebhookEvent(id: "evt_" + Digest.sha256Hex(Array(identity.utf8)).prefix(32), event: name, language: language, namespace: namespace)
     }
 
     private static let encoder: JSONEncoder = {

@@ -87,6 +87,8 @@ public struct ParleyService: Sendable {
                 store: store,
                 notifier: WebhookNotifier(
                     settings: WebhookSettings(url: url, secret: configuration.webhook.secret, maxAttempts: configuration.webhook.maxAttempts),
+                    // A registry of its own, so that long pre-translations never hold up a delivery.
+                    queue: JobRegistry(store: store, lease: configuration.store.jobLease, maxConcurrent: 4, logger: logger),
                     logger: logger),
                 interval: configuration.webhook.pollInterval)
         } else {
@@ -174,7 +176,10 @@ public struct ParleyService: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         var services: [any Service] = [makeApplication(onServerRunning: onServerRunning), BackendProbeService(monitor: engine.monitor)]
         services.append(jobs)
-        if let webhookMonitor { services.append(webhookMonitor) }
+        if let webhookMonitor {
+            services.append(webhookMonitor)
+            if let queue = webhookMonitor.notifier.queue { services.append(queue) }
+        }
         services.append(StoreChangeListener(store: store, keys: keys, cache: engine.cache, webhooks: webhookMonitor, metrics: metrics))
         // Last, so the group (which shuts down in reverse order) tells it first.
         services.append(DrainService(state: drain, delay: configuration.server.drainDelay, logger: logger))

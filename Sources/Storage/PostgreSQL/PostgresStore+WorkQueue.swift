@@ -98,6 +98,17 @@ extension PostgresStore {
         }
     }
 
+    public func pruneFinishedWork(olderThan age: Duration) async throws -> Int {
+        try await withConnection { connection in
+            try await connection.query(
+                """
+                DELETE FROM work_item WHERE state IN ('completed', 'failed')
+                  AND finished_at < \(unescaped: Self.databaseNow) - \(age.storeSeconds) RETURNING 1
+                """, logger: self.logger
+            ).collect().count
+        }
+    }
+
     static let workColumns = """
         id, kind, payload, state, attempts, run_after, owner, lease_until, progress, result, reason, requested_by, language, \
         namespace, created_at, finished_at

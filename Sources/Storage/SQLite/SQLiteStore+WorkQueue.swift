@@ -115,6 +115,15 @@ extension SQLiteStore {
         }
     }
 
+    public func pruneFinishedWork(olderThan age: Duration) async throws -> Int {
+        try await write { db in
+            try db.execute(
+                sql: "DELETE FROM work_item WHERE state IN ('completed', 'failed') AND finishedAt < ?",
+                arguments: [Date().timeIntervalSince1970 - age.storeSeconds])
+            return db.changesCount
+        }
+    }
+
     private static func workItem(_ row: Row) -> WorkItemRecord {
         let leaseUntil: Double? = row["leaseUntil"]
         let finishedAt: Double? = row["finishedAt"]
