@@ -24,6 +24,8 @@ do {
         print(try await SoakBenchmark.run(arguments: rest))
     case "faults":
         print(try await FaultBenchmark.run(arguments: rest))
+    case "store":
+        print(try await StoreBenchmark.run(arguments: rest))
     case "fanout":
         print(try await FanoutBenchmark.run(arguments: rest))
     case "translate":
@@ -42,6 +44,7 @@ do {
               batching   (d) 30 concurrent one-text requests vs a sequential loop, 50 ms per call
               soak       mixed traffic for --minutes N (default 10): per-minute rates, p50/p99, RSS, fds, WAL
               faults     the fault matrix: failure mode × request kind, alone and with a peer
+              store      SQLite vs PostgreSQL: open with migrations, cache miss and hit lookups (--postgres URL)
               fanout     (e) one message into 7 targets, 50 ms backend: wall time vs one call
               translate  (a) to (d)
             """)

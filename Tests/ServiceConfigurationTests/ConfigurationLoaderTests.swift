@@ -73,6 +73,21 @@ struct ConfigurationLoaderTests {
         #expect(configuration.log.format == "json")
     }
 
+    /// The README's "Running several instances" example is what operators copy: it must load.
+    @Test func theReadmesSeveralInstancesExampleLoads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "# /etc/parley/parley.yaml"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let path = try write(String(readme[start.lowerBound..<end.lowerBound]), extension: "yaml")
+        let configuration = try ConfigurationLoader(environment: [:]).load(file: path)
+        #expect(configuration.store.url?.hasPrefix("postgres://parley:SECRET@db.internal:5432/parley?sslmode=require") == true)
+        #expect(configuration.store.jobLease == .seconds(30))
+        #expect(configuration.backends.map(\.name) == ["nllb", "lt"])
+        #expect(configuration.webhook.url != nil)
+        #expect(configuration.auth.anonymousScopes == [])
+    }
+
     @Test func jsonFile() throws {
         let path = try write(#"{"server": {"port": 7000}, "cache": {"enabled": false}}"#, extension: "json")
         let configuration = try ConfigurationLoader(environment: [:]).load(file: path)
