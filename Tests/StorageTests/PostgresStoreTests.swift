@@ -82,6 +82,26 @@ struct PostgresStoreTests {
         }
     }
 
+    /// Tests/Support/postgres.sh gives the test server a self-signed certificate, so these are
+    /// real handshakes: `require` encrypts (the server's own view says so), `disable` does not,
+    /// and `verify-full` refuses a certificate nobody vouches for instead of connecting anyway.
+    @Test(.enabled(if: enabled)) func sslmodeIsHonouredAgainstARealTLSServer() async throws {
+        var url = try await TestPostgres.newDatabase()
+        for (mode, encrypted) in [(PostgresURL.TLSMode.require, true), (.disable, false)] {
+            url.tls = mode
+            let store = try await PostgresStore.open(url)
+            let ssl = try await store.withConnection { connection in
+                try await connection.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: store.logger)
+                    .collect().first?.decode(Bool.self)
+            }
+            try await store.close()
+            #expect(ssl == encrypted, "sslmode \(mode): pg_stat_ssl.ssl is \(String(describing: ssl))")
+        }
+        url.tls = .verifyFull
+        url.connectTimeoutSeconds = 3
+        await #expect(throws: StoreError.self) { _ = try await PostgresStore.open(url) }
+    }
+
     @Test func anUnreachableDatabaseIsUnavailableWithinTheConnectTimeout() async throws {
         let started = ContinuousClock.now
         await #expect {

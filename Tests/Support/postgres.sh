@@ -41,6 +41,15 @@ start_postgres() {
     echo "postgres.sh: initdb failed:" >&2; cat "$PARLEY_TEST_POSTGRES_DIR/initdb.log" >&2
     return 1
   fi
+  # A certificate of its own for TLS tests: self-signed, so verify-full must refuse it.
+  if ! openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=parley-test-postgres" \
+      -keyout "$PARLEY_TEST_POSTGRES_DIR/server.key" -out "$PARLEY_TEST_POSTGRES_DIR/server.crt" \
+      >"$PARLEY_TEST_POSTGRES_DIR/openssl.log" 2>&1; then
+    echo "postgres.sh: openssl could not make a certificate:" >&2; cat "$PARLEY_TEST_POSTGRES_DIR/openssl.log" >&2
+    return 1
+  fi
+  chmod 600 "$PARLEY_TEST_POSTGRES_DIR/server.key"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres "$PARLEY_TEST_POSTGRES_DIR/server.key" "$PARLEY_TEST_POSTGRES_DIR/server.crt"; fi
   # fsync stays on: the tests kill instances, not the database, but a store test that proves
   # a committed write survives should not be proving it against a server that cheats.
   PARLEY_TEST_POSTGRES_PORT=$port
@@ -65,7 +74,7 @@ resume_postgres() {
   local pg_ctl
   pg_ctl=$(postgres_bin pg_ctl) || true
   if ! as_postgres "$pg_ctl" -D "$PARLEY_TEST_POSTGRES_DIR/data" -l "$PARLEY_TEST_POSTGRES_DIR/server.log" -w -t 30 \
-      -o "-p $PARLEY_TEST_POSTGRES_PORT -k $PARLEY_TEST_POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null; then
+      -o "-p $PARLEY_TEST_POSTGRES_PORT -k $PARLEY_TEST_POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c ssl=on -c ssl_cert_file=$PARLEY_TEST_POSTGRES_DIR/server.crt -c ssl_key_file=$PARLEY_TEST_POSTGRES_DIR/server.key" start >/dev/null; then
     echo "postgres.sh: the server did not start:" >&2; cat "$PARLEY_TEST_POSTGRES_DIR/server.log" >&2
     return 1
   fi
