@@ -57,6 +57,25 @@ int32_t parley_normalize(int32_t form, const uint16_t *text, int32_t length,
 /// 1 when `text` is already in the normalization form, 0 when not, negative on error.
 int32_t parley_is_normalized(int32_t form, const uint16_t *text, int32_t length);
 
+/// Locale identifiers in ICU's form (`zh_Hant_TW`), results NUL-terminated in `buffer`;
+/// each returns the result's length or a negative error.
+///
+/// The UTS #35 canonical form: deprecated and ISO 639-3 codes become the code CLDR prefers
+/// (`fra` -> `fr`, `pes` -> `fa`, `iw` -> `he`, `prs` -> `fa_AF`). C++ only in ICU, hence
+/// parley_icu_locale.cpp.
+int32_t parley_locale_canonical(const char *locale, char *buffer, int32_t capacity);
+
+/// The locale with CLDR's likely subtags added (`zh_TW` -> `zh_Hant_TW`, `ko` -> `ko_Kore_KR`).
+int32_t parley_locale_likely(const char *locale, char *buffer, int32_t capacity);
+
+/// The display name of `locale` in `display_locale`, as UTF-8 (`ks_Deva` in `en`: "Kashmiri
+/// (Devanagari)"). ICU answers the code itself when its data has no name.
+int32_t parley_locale_display_name(const char *locale, const char *display_locale, char *buffer, int32_t capacity);
+
+/// 1 when the ISO 15924 script (`Arab`, `Hebr`) is written right to left, 0 when not,
+/// negative when ICU does not know the code.
+int32_t parley_script_is_right_to_left(const char *script);
+
 #ifdef __cplusplus
 }
 #endif
