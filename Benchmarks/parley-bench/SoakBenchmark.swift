@@ -38,7 +38,7 @@ enum SoakBenchmark {
         _ = try await catalogs.importTree(from: "Catalogs")
         let service = try ParleyService(
             configuration: configuration, store: store, logger: Logger(label: "parley"),
-            backends: [InProcessBackend(name: "nllb", latency: .milliseconds(20), maxConcurrency: 16, maxBatchSize: 16)],
+            backends: [InProcessBackend(name: "nllb", latency: .milliseconds(20), maxConcurrency: 16, maxBatchSize: 16, records: false)],
             detection: try DetectionService.bundled(), catalogs: catalogs)
         let (_, key) = try await service.keys.create(name: "soak", scopes: [.admin], unlimited: true)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

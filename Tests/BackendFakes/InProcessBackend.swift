@@ -17,6 +17,9 @@ public final class InProcessBackend: TranslationBackend, Sendable {
 
     public let settings: BackendSettings
     public let pairs: Set<LanguagePair>
+    /// Whether every text and batch size is kept for ``receivedTexts`` and ``batchSizes``:
+    /// tests read them; a long benchmark turns it off, or the fake's own record is what grows.
+    public let records: Bool
     private let state: Mutex<State>
 
     struct State {
@@ -35,10 +38,13 @@ public final class InProcessBackend: TranslationBackend, Sendable {
     ///   - name: backend name; `kind` decides default routing preferences.
     ///   - pairs: what it serves (default: all 56 pairs).
     ///   - latency: time each call takes.
+    ///   - records: keep every text and batch size (see ``records``).
     public init(
         name: String, kind: BackendKind = .nllbAPI, pairs: Set<LanguagePair> = Set(LanguagePair.all),
-        latency: Duration = .zero, maxConcurrency: Int = 4, maxBatchSize: Int = 16, timeout: Duration = .seconds(5)
+        latency: Duration = .zero, maxConcurrency: Int = 4, maxBatchSize: Int = 16, timeout: Duration = .seconds(5),
+        records: Bool = true
     ) {
+        self.records = records
         var settings = BackendSettings(name: name, kind: kind, url: "http://in-process/\(name)")
         settings.maxConcurrency = maxConcurrency
         settings.maxBatchSize = maxBatchSize
@@ -99,8 +105,10 @@ public final class InProcessBackend: TranslationBackend, Sendable {
         let transform = state.withLock { $0.transform }
         let (fault, latency) = state.withLock { state -> (Fault, Duration) in
             state.calls += 1
-            state.batchSizes.append(texts.count)
-            state.texts.append(contentsOf: texts)
+            if records {
+                state.batchSizes.append(texts.count)
+                state.texts.append(contentsOf: texts)
+            }
             state.inFlight += 1
             state.maxInFlight = max(state.maxInFlight, state.inFlight)
             let fault = state.fault
