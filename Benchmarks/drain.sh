@@ -34,25 +34,8 @@ wait_http "http://127.0.0.1:$port/readyz" "$parley_pid" 60 "$work/parley.log"
 key="$("$binary" keys create --config "$config" --data-dir "$data" --unlimited --name drain --scope translate 2>/dev/null | tail -n 1)"
 [[ "$key" == pk_* ]] || { say "parley keys create printed no key"; exit 1; }
 
-cat > "$work/load.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $key"
-wrk.body = '{"texts":["Good morning, everyone in the room"],"source":"en","targets":["es"]}'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) ok = 0; other = 0 end
-function response(status, headers, body)
-  if status == 200 then ok = ok + 1 else other = other + 1 end
-end
-function done(summary, latency, requests)
-  local ok, other = 0, 0
-  for _, t in ipairs(threads) do ok = ok + t:get("ok"); other = other + t:get("other") end
-  local e = summary.errors
-  io.write(string.format("wrk answers: %d x 200, %d other; socket errors: connect %d, read %d, write %d, timeout %d\n",
-    ok, other, e.connect, e.read, e.write, e.timeout))
-end
-LUA
+source Benchmarks/wrk-post.sh
+wrk_post_lua "$key" '{"texts":["Good morning, everyone in the room"],"source":"en","targets":["es"]}' > "$work/load.lua"
 
 wrk -t2 -c32 -d9s --timeout 8s -s "$work/load.lua" "http://127.0.0.1:$port/v1/translate" > "$work/wrk.log" 2>&1 &
 wrk_pid=$!

@@ -134,31 +134,9 @@ for port in "$port_a" "$port_s"; do
   curl -fs -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
     -d "$body" "http://127.0.0.1:$port/v1/translate" || { say "warm-up request failed on $port"; exit 1; }
 done
-lua() {
-  cat <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $1"
-wrk.body = '$body'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) ok = 0; other = 0 end
-function response(status, headers, body)
-  if status == 200 then ok = ok + 1 else other = other + 1 end
-end
-function done(summary, latency, requests)
-  local ok, other = 0, 0
-  for _, t in ipairs(threads) do ok = ok + t:get("ok"); other = other + t:get("other") end
-  local e = summary.errors
-  local errors = e.connect + e.read + e.write + e.timeout
-  io.write(string.format("%.0f req/s (200s only), p99 %.2f ms%s\n", ok / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, (other > 0 or errors > 0) and
-    string.format("  INVALID: %d non-200, %d socket errors", other, errors) or ""))
-end
-LUA
-}
-lua "$key_pg" > "$work/pg.lua"
-lua "$key_sqlite" > "$work/sqlite.lua"
+source Benchmarks/wrk-post.sh
+wrk_post_lua "$key_pg" "$body" > "$work/pg.lua"
+wrk_post_lua "$key_sqlite" "$body" > "$work/sqlite.lua"
 # Backend calls, as both instances count them (parley_backend_request_duration_seconds_count).
 backend_calls() {
   local total=0 port key count
@@ -171,11 +149,16 @@ backend_calls() {
   echo "$total"
 }
 calls_before=$(backend_calls)
+# One turn: wrk's last line, marked INVALID unless every answer was a 200 on a sound socket.
+turn() {
+  local line
+  line=$(wrk -t2 -c32 -d5s -s "$1" "$2" | tail -n 1)
+  [[ "$line" == *" 0 other; socket errors: connect 0, read 0, write 0, timeout 0;"* ]] || line="$line  INVALID"
+  echo "${line#*timeout 0; }"
+}
 for round in 1 2 3; do
-  printf "round %d  postgres  " "$round"
-  wrk -t2 -c32 -d5s -s "$work/pg.lua" "http://127.0.0.1:$port_a/v1/translate" | tail -n 1
-  printf "round %d  sqlite    " "$round"
-  wrk -t2 -c32 -d5s -s "$work/sqlite.lua" "http://127.0.0.1:$port_s/v1/translate" | tail -n 1
+  echo "round $round  postgres  $(turn "$work/pg.lua" "http://127.0.0.1:$port_a/v1/translate")"
+  echo "round $round  sqlite    $(turn "$work/sqlite.lua" "http://127.0.0.1:$port_s/v1/translate")"
 done
 calls_after=$(backend_calls)
 echo "backend requests during the turns: $(( calls_after - calls_before )) (0: every answer came from the cache)"

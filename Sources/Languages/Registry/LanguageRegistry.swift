@@ -81,14 +81,14 @@ public struct LanguageRegistry: Sendable {
     /// a script the language is not written in here gives its main variety (`sr-Latn` → `sr`).
     public func variety(parsing input: String) throws(ParsingError) -> LanguageVariety {
         if let exact = byCode[input] { return exact }
-        let text = input.trimmingWhitespace()
+        let text = input.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
         let dashed = text.replacingUnderscores().lowercased()
         if let known = byCode[dashed] ?? byFlores[dashed.replacingDashes()] { return known }
         if let alias = FLORES200.aliases[dashed].flatMap({ byFlores[$0.lowercased()] }) { return alias }
         let subtags = dashed.split(separator: "-", omittingEmptySubsequences: false)
-        guard let primary = subtags.first, (2...3).contains(primary.count), primary.allSatisfy(\.isASCIILetterCharacter),
-              subtags.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isASCIIAlphanumericCharacter) })
+        guard let primary = subtags.first, (2...3).contains(primary.count), primary.allSatisfy(\.isASCIILetter),
+              subtags.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy(\.isASCIILetterOrDigit) })
         else { throw .malformed(text) }
         let identifier = subtags.joined(separator: "_")
         let canonical = ICULocale.canonical(identifier) ?? identifier
@@ -158,19 +158,7 @@ extension LanguageVariety {
     }
 }
 
-extension Character {
-    fileprivate var isASCIILetterCharacter: Bool { isASCII && isLetter }
-    fileprivate var isASCIIAlphanumericCharacter: Bool { isASCII && (isLetter || isNumber) }
-}
-
 extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-
     fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
     fileprivate func replacingDashes() -> String { String(map { $0 == "-" ? "_" : $0 }) }
 }
