@@ -30,18 +30,31 @@ struct LangidCommand: ParsableCommand {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Evaluate the shipped model on lang<TAB>text lines: accuracy per language and length bucket, confusions, texts/s.")
-        @Option(help: "A file of lang<TAB>text lines.") var file: String
+        @Option(help: "A file of lang<TAB>text lines in the eight.") var file: String?
+        @Option(help: "A file of lang<TAB>text lines in other languages (BCP 47 or FLORES-200 codes): how often each length was taken for one of the eight, identified, or und.")
+        var other: String?
         @Option(help: "A model file to evaluate instead of the shipped one.") var model: String?
 
+        func validate() throws {
+            guard (file == nil) != (other == nil) else { throw ValidationError("give --file or --other") }
+        }
+
         func run() throws {
-            let samples: [LabeledText]
-            do { samples = try LanguageDetectionEvaluator.readLabeled(file: URL(fileURLWithPath: file)) } catch { throw ValidationError("\(error)") }
             let detector: LanguageDetector
             do {
                 detector = try model.map { try LanguageDetector(contentsOf: URL(fileURLWithPath: $0)) } ?? LanguageDetector.bundled()
             } catch {
                 throw ValidationError("cannot load the model: \(error)")
             }
+            if let other {
+                let samples: [OtherLanguageEvaluator.Sample]
+                do { samples = try OtherLanguageEvaluator.read(file: URL(fileURLWithPath: other)) } catch { throw ValidationError("\(error)") }
+                print(OtherLanguageEvaluator.formatted(OtherLanguageEvaluator.evaluate(samples, with: detector)))
+                return
+            }
+            guard let file else { return }
+            let samples: [LabeledText]
+            do { samples = try LanguageDetectionEvaluator.readLabeled(file: URL(fileURLWithPath: file)) } catch { throw ValidationError("\(error)") }
             print(LanguageDetectionEvaluator.evaluate(samples, with: detector).formatted)
         }
     }
