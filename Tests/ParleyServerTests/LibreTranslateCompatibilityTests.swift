@@ -206,6 +206,19 @@ struct LibreTranslateCompatibilityTests {
                                      body: json(#"{"q":"Hola","source":"es","target":"en","alternatives":1e19}"#)) { response in
                 #expect(response.status == .ok || response.status == .serviceUnavailable)
             }
+            // … nor is one in a string, with the white space and sign Python's int() accepts.
+            for text in [#""\u000b\t+875749452058607588019057485 ""#, #""-3""#, #"" 2 ""#] {
+                try await client.execute(uri: "/translate", method: .post, headers: bearer,
+                                         body: json(#"{"q":"Hola","source":"es","target":"en","alternatives":\#(text)}"#)) { response in
+                    #expect(response.status == .ok || response.status == .serviceUnavailable, "alternatives \(text): \(response.status)")
+                }
+            }
+            for text in [#""+""#, #""1.5""#, #""x1""#] {
+                try await client.execute(uri: "/translate", method: .post, headers: bearer,
+                                         body: json(#"{"q":"Hola","source":"es","target":"en","alternatives":\#(text)}"#)) { response in
+                    #expect(response.status == .badRequest, "alternatives \(text): \(response.status)")
+                }
+            }
             try await client.execute(uri: "/translate", method: .post, headers: bearer,
                                      body: json(#"{"q":"Hola","source":"es","target":"en","format":{}}"#)) { response in
                 #expect(response.status == .badRequest)

@@ -131,7 +131,15 @@ struct LibreTranslateRequest {
             // keeps 1e19 from trapping in Int(_:) (found by the fuzzer).
             return number >= 1 ? Int(min(number, 1_000)) : 0
         case .string(let text)?:
-            if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return max(0, number) }
+            // As Python's int() reads it: white space around, an optional sign, digits of any
+            // length ("+875749452058607588019057485" overflowed Int and was refused; found by
+            // the fuzzer), clamped like a JSON number.
+            var digits = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            let negative = digits.first == "-"
+            if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return negative ? 0 : min(Int(digits) ?? 1_000, 1_000)
+            }
         default:
             break
         }
