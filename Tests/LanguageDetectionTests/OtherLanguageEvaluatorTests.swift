@@ -21,6 +21,14 @@ struct OtherLanguageEvaluatorTests {
         #expect(throws: LanguageDataError.malformedLine(path: malformed.path, line: 1)) { _ = try OtherLanguageEvaluator.read(file: malformed) }
         let unknown = try file("fr\tBonjour\nxx\tfoo\n")
         #expect(throws: LanguageDataError.unknownLanguage(path: unknown.path, line: 2, code: "xx")) { _ = try OtherLanguageEvaluator.read(file: unknown) }
+        // Not UTF-8 (a Latin-1 é): refused as unreadable, not read as something else.
+        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("other-\(UUID().uuidString).tsv")
+        try Data([0x66, 0x72, 0x09, 0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: latin1)
+        #expect { _ = try OtherLanguageEvaluator.read(file: latin1) } throws: { error in
+            if case LanguageDataError.unreadableFile(let path, _) = error { return path == latin1.path }
+            return false
+        }
+        #expect(throws: LanguageDataError.self) { _ = try OtherLanguageEvaluator.read(file: URL(fileURLWithPath: "/nonexistent/other.tsv")) }
         let eight = try file("es\tHola\n")
         #expect(throws: LanguageDataError.unknownLanguage(path: eight.path, line: 1, code: "es")) { _ = try OtherLanguageEvaluator.read(file: eight) }
     }

@@ -81,31 +81,12 @@ public enum LanguageDetectionEvaluator {
     /// Reads `lang<TAB>text` lines (`und` allowed as the language; blank lines skipped).
     /// - Throws: ``LanguageDataError`` for unreadable files, malformed lines or unknown codes.
     public static func readLabeled(file: URL) throws(LanguageDataError) -> [LabeledText] {
-        let content: String
-        do {
-            content = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: file.path, reason: "\(error)")
-        }
-        var samples: [LabeledText] = []
-        var number = 0
-        // "\r\n" is one Character in Swift, so it is a separator of its own.
-        for line in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            number += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.allSatisfy(\.isWhitespace) { continue }
-            guard let tab = trimmed.firstIndex(of: "\t") else { throw .malformedLine(path: file.path, line: number) }
-            let code = String(trimmed[..<tab]).trimmingCharacters(in: .whitespaces)
-            let text = String(trimmed[trimmed.index(after: tab)...])
-            if code.lowercased() == "und" {
-                samples.append(LabeledText(language: nil, text: text))
-                continue
+        try LabeledLines.read(file).map { line throws(LanguageDataError) in
+            if line.code.lowercased() == "und" { return LabeledText(language: nil, text: line.text) }
+            guard let language = try? Language(parsing: line.code) else {
+                throw .unknownLanguage(path: file.path, line: line.number, code: line.code)
             }
-            guard let language = try? Language(parsing: code) else {
-                throw .unknownLanguage(path: file.path, line: number, code: code)
-            }
-            samples.append(LabeledText(language: language, text: text))
+            return LabeledText(language: language, text: line.text)
         }
-        return samples
     }
 }

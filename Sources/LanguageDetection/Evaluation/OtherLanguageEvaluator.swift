@@ -78,23 +78,11 @@ public enum OtherLanguageEvaluator {
     /// refused: they belong in `parley langid eval --file`.
     /// - Throws: ``LanguageDataError`` for unreadable files, malformed lines or unknown codes.
     public static func read(file: URL) throws(LanguageDataError) -> [Sample] {
-        let content: String
-        do {
-            content = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw .unreadableFile(path: file.path, reason: "\(error)")
-        }
-        var samples: [Sample] = []
-        for (index, line) in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed.allSatisfy(\.isWhitespace) { continue }
-            guard let tab = trimmed.firstIndex(of: "\t") else { throw .malformedLine(path: file.path, line: index + 1) }
-            let code = String(trimmed[..<tab])
-            guard let variety = try? LanguageRegistry.shared.variety(parsing: code), !variety.isUILanguage else {
-                throw .unknownLanguage(path: file.path, line: index + 1, code: code)
+        try LabeledLines.read(file).map { line throws(LanguageDataError) in
+            guard let variety = try? LanguageRegistry.shared.variety(parsing: line.code), !variety.isUILanguage else {
+                throw .unknownLanguage(path: file.path, line: line.number, code: line.code)
             }
-            samples.append(Sample(variety: variety, text: String(trimmed[trimmed.index(after: tab)...])))
+            return Sample(variety: variety, text: line.text)
         }
-        return samples
     }
 }

@@ -19,12 +19,7 @@ struct TrainingCorpus: Sendable {
         for language in Language.allCases {
             let url = dataDirectory.appendingPathComponent("\(language.code).txt")
             guard FileManager.default.fileExists(atPath: url.path) else { throw .missingFile(path: url.path) }
-            let text: String
-            do {
-                text = try String(contentsOf: url, encoding: .utf8)
-            } catch {
-                throw .unreadableFile(path: url.path, reason: "\(error)")
-            }
+            let text = try LabeledLines.contents(of: url)
             var trainLines: [String] = []
             var devLines: [String] = []
             for raw in text.split(whereSeparator: \.isNewline) {
