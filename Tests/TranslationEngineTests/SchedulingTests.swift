@@ -19,9 +19,16 @@ struct SchedulingTests {
     @Test func textsArrivingTogetherJoinTheCallAboutToLeave() async {
         let nllb = nllbLike(latency: .milliseconds(50), maxConcurrency: 4, maxBatchSize: 32)
         let engine = makeEngine([nllb]) { $0.cache.enabled = false }
+        // The 30 requests wait at a starting line until all of them are there, so they do
+        // arrive together even when a loaded CI machine is slow to start 30 tasks (a run saw
+        // them trickle in as 4 calls of at most 11).
+        let line = StartingLine(runners: 30)
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<30 {
-                group.addTask { _ = await engine.translate("message number \(index)", from: .language(.english), to: [.hausa]) }
+                group.addTask {
+                    await line.arrive()
+                    _ = await engine.translate("message number \(index)", from: .language(.english), to: [.hausa])
+                }
             }
         }
         #expect(nllb.batchSizes.reduce(0, +) == 30)
@@ -110,5 +117,22 @@ struct SchedulingTests {
         #expect(overloaded.count >= 5)
         #expect(overloaded.allSatisfy { $0.results[.hausa]?.error?.retryAfterSeconds != nil })
         #expect(results.filter { $0.results[.hausa]?.value != nil }.count >= 3)
+    }
+}
+
+/// Holds tasks until `runners` of them have arrived, then lets them all go at once.
+private actor StartingLine {
+    private let runners: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(runners: Int) { self.runners = runners }
+
+    func arrive() async {
+        await withCheckedContinuation { continuation in
+            waiting.append(continuation)
+            guard waiting.count == runners else { return }
+            for runner in waiting { runner.resume() }
+            waiting = []
+        }
     }
 }
