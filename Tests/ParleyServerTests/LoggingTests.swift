@@ -83,6 +83,35 @@ import Testing
         #expect(first["ts"]?.hasSuffix("Z") == true)
     }
 
+    /// The access log's shortcut writes the line swift-log's path writes for the same fields,
+    /// the request's own metadata merged in key order (and overridden by the line's fields).
+    @Test(arguments: [ParleyLogHandler.Format.text, .json])
+    func theAccessLogShortcutWritesWhatSwiftLogWrites(_ format: ParleyLogHandler.Format) throws {
+        let pipe = try Pipe()
+        let sink = LogSink(descriptor: pipe.write)
+        var handler = ParleyLogHandler(label: "parley", level: .info, format: format, sink: sink)
+        handler[metadataKey: "request_id"] = "req_1"
+        handler[metadataKey: "key"] = "ana"
+        handler[metadataKey: "status"] = "overridden"
+        handler[metadataKey: "a"] = "first"
+        let fields: [(key: String, value: String)] = [("caller", "ana b"), ("path", "/v1/t"), ("status", "200"), ("z", "")]
+        handler.logInfo("request", sortedFields: fields)
+        Logger(label: "parley") { _ in handler }.info("request", metadata: Logger.Metadata(uniqueKeysWithValues: fields.map { ($0.key, .string($0.value)) }))
+        var quiet = handler
+        quiet.logLevel = .warning
+        quiet.logInfo("request", sortedFields: fields)
+        sink.flush()
+        // The timestamps may differ by a millisecond; everything after them may not.
+        let lines = pipe.drain().split(separator: "\n").map { line in
+            format == .text ? String(line.drop { $0 != " " }) : String(line.split(separator: ",").dropFirst().joined(separator: ","))
+        }
+        #expect(lines.count == 2)
+        #expect(lines.first == lines.last)
+        if format == .text {
+            #expect(lines.first == #" info parley: request a=first caller="ana b" key=ana path=/v1/t request_id=req_1 status=200 z="""#)
+        }
+    }
+
     @Test func theAccessLogNamesTheCallerAndTheRequest() async throws {
         let pipe = try Pipe()
         let sink = LogSink(descriptor: pipe.write)

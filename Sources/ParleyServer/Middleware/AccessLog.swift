@@ -10,14 +10,22 @@ struct AccessLog: Sendable {
     func record(_ request: Request, _ response: Response, context: ParleyRequestContext, elapsed: Duration) {
         let route = context.endpointPath ?? "unmatched"
         metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
-        context.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue),
-            "path": .string(request.uri.path),
-            "route": .string(route),
-            "status": .string(String(response.status.code)),
-            "duration_ms": .string(Self.milliseconds(elapsed)),
-            "caller": .string(context.accessRecord.caller),
-        ])
+        guard context.logger.logLevel <= .info else { return }
+        let fields: [(key: String, value: String)] = [
+            ("caller", context.accessRecord.caller),
+            ("duration_ms", Self.milliseconds(elapsed)),
+            ("method", request.method.rawValue),
+            ("path", request.uri.path),
+            ("route", route),
+            ("status", String(response.status.code)),
+        ]
+        // Parley's own handler takes the fields as they are; any other (a test's) gets them
+        // through swift-log.
+        if let handler = context.logger.handler as? ParleyLogHandler {
+            handler.logInfo("request", sortedFields: fields)
+        } else {
+            context.logger.info("request", metadata: Logger.Metadata(uniqueKeysWithValues: fields.map { ($0.key, .string($0.value)) }))
+        }
     }
 
     /// `elapsed` in milliseconds with three decimals (`0.412`).
